@@ -1,0 +1,86 @@
+import json
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from cms import content
+from cms.models import HomePage
+from cookie_policy.models import CookiePolicyPage
+
+LANGUAGES = ("en", "ru")
+
+
+def raw_body(blocks, language):
+    """StreamField raw data for ``language`` from the bilingual blocks in ``cms.content``."""
+    raw = []
+    for block_type, value in blocks:
+        if block_type == "category":
+            value = {
+                "key": value["key"],
+                "required": value["required"],
+                "title": value["title"][language],
+                "purpose": value["purpose"][language],
+                "lifetime": value["lifetime"][language],
+                "cookies": [
+                    {
+                        "type": "item",
+                        "value": {
+                            "name": cookie["name"],
+                            "provider": cookie["provider"][language],
+                            "purpose": cookie["purpose"][language],
+                            "duration": cookie["duration"][language],
+                            "party": cookie["party"],
+                        },
+                    }
+                    for cookie in value["cookies"]
+                ],
+            }
+        else:
+            value = value[language]
+        raw.append({"type": block_type, "value": value})
+    return json.dumps(raw)
+
+
+def set_translated(page, data, *names):
+    # Every language is set explicitly: modeltranslation would copy a default into all of them.
+    for name in names:
+        for language in LANGUAGES:
+            setattr(page, f"{name}_{language}", data[name][language])
+
+
+class Command(BaseCommand):
+    help = "Create the home page and the cookie policy in English and Russian, if missing."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        home = HomePage.objects.first() or self.create_home()
+        if not CookiePolicyPage.objects.exists():
+            policy = CookiePolicyPage()
+            set_translated(policy, content.POLICY, "title", "seo_title", "search_description")
+            for language in LANGUAGES:
+                setattr(policy, f"slug_{language}", content.POLICY["slug"])
+                setattr(policy, f"body_{language}", raw_body(content.POLICY["body"], language))
+            home.add_child(instance=policy)
+            policy.save_revision(log_action=True).publish()
+            self.stdout.write("Published the cookie policy page.")
+        else:
+            self.stdout.write("The cookie policy page exists; left as it is.")
+
+    def create_home(self):
+        root = Page.get_first_root_node()
+        # Wagtail's initial migration adds a placeholder "Welcome" page in its place.
+        Page.objects.filter(depth=2, slug="home", content_type__model="page").delete()
+        home = HomePage()
+        set_translated(home, content.HOME, "title", "seo_title", "search_description", "intro")
+        for language in LANGUAGES:
+            setattr(home, f"slug_{language}", "home")
+        root.add_child(instance=home)
+        home.save_revision(log_action=True).publish()
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+        site.root_page = home
+        site.hostname = site.hostname or "localhost"
+        site.site_name = "SOFTPRO"
+        site.save()
+        self.stdout.write("Published the home page.")
+        return home

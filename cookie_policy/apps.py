@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CookiePolicyConfig(AppConfig):
+    name = "cookie_policy"
+    label = "cookie_policy"
+    verbose_name = _("cookie policy")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks, signals  # noqa: F401

@@ -1,0 +1,72 @@
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+PARTY_CHOICES = [("first", _("first party")), ("third", _("third party"))]
+
+
+class CookieDeclarationBlock(blocks.StructBlock):
+    """One cookie in a category's declaration table."""
+
+    name = blocks.CharBlock(
+        max_length=100, label=_("name"), help_text=_("The cookie's exact name, never translated.")
+    )
+    provider = blocks.CharBlock(max_length=100, label=_("provider"))
+    purpose = blocks.TextBlock(label=_("purpose"))
+    duration = blocks.CharBlock(max_length=100, label=_("duration"))
+    party = blocks.ChoiceBlock(choices=PARTY_CHOICES, default="first", label=_("party"))
+
+    class Meta:
+        icon = "clipboard-list"
+        label = _("cookie")
+
+
+class CookieCategoryBlock(blocks.StructBlock):
+    """A cookie category: what it is for, how long it lasts, and its cookies."""
+
+    key = blocks.CharBlock(
+        max_length=32,
+        label=_("key"),
+        help_text=_(
+            "A stable machine name such as necessary or analytics, the same in every language."
+        ),
+        validators=[
+            RegexValidator(
+                r"^[a-z][a-z0-9_]{0,31}$",
+                _("Use lowercase Latin letters, digits and underscores."),
+            )
+        ],
+    )
+    title = blocks.CharBlock(max_length=120, label=_("title"))
+    purpose = blocks.RichTextBlock(
+        features=["bold", "italic", "link", "ul", "ol"], label=_("purpose")
+    )
+    lifetime = blocks.CharBlock(max_length=200, label=_("lifetime"))
+    required = blocks.BooleanBlock(
+        required=False,
+        label=_("strictly necessary"),
+        help_text=_("Visitors cannot refuse a strictly necessary category."),
+    )
+    cookies = blocks.ListBlock(CookieDeclarationBlock(), label=_("cookies"), min_num=0)
+
+    class Meta:
+        icon = "lock"
+        label = _("cookie category")
+        template = "cookie_policy/blocks/category.html"
+
+
+class CookiePolicyStreamBlock(blocks.StreamBlock):
+    """The body of a cookie policy page."""
+
+    heading = blocks.CharBlock(
+        max_length=200,
+        icon="title",
+        label=_("heading"),
+        template="cookie_policy/blocks/heading.html",
+    )
+    text = blocks.RichTextBlock(
+        features=["h3", "bold", "italic", "link", "ul", "ol"],
+        icon="doc-full",
+        label=_("text"),
+    )
+    category = CookieCategoryBlock()

@@ -1,0 +1,120 @@
+"""What a policy revision collects, and how two revisions differ.
+
+Works on the raw StreamField data (a list of ``{"type", "value"}`` dicts) so that revisions can be
+compared without building blocks.
+"""
+
+import json
+import re
+
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+
+# A word with both Latin and Cyrillic letters, such as the seed's "Аnalytical".
+MIXED_SCRIPT_WORD = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[А-Яа-яЁё])\w+\b")
+
+
+def raw_stream(value):
+    """The raw block list of a StreamValue, of its JSON text or of ``None``."""
+    if not value:
+        return []
+    if isinstance(value, str):
+        return json.loads(value)
+    return list(value.raw_data)
+
+
+def categories(value):
+    """The category blocks of a body, as plain dicts keyed by category key (in page order)."""
+    found = {}
+    for block in raw_stream(value):
+        if block["type"] == "category":
+            category = block["value"]
+            found[category.get("key", "")] = category
+    return found
+
+
+def fingerprint(value):
+    """What visitors consent to: category keys, their required flags and their cookie names."""
+    return json.dumps(
+        sorted(
+            [key, bool(category.get("required")), sorted(cookie_names(category))]
+            for key, category in categories(value).items()
+        )
+    )
+
+
+def cookie_names(category):
+    return [cookie.get("name", "") for cookie in _cookies(category)]
+
+
+def _cookies(category):
+    # A ListBlock stores items as {"type": "item", "value": {...}}; older data stores bare dicts.
+    for item in category.get("cookies") or []:
+        yield item["value"] if "value" in item and "name" not in item else item
+
+
+def mixed_script_words(text):
+    """The words of ``text`` (HTML allowed) that mix Latin and Cyrillic letters."""
+    return MIXED_SCRIPT_WORD.findall(strip_tags(text or ""))
+
+
+def texts(value):
+    """Every string a body holds, for spelling checks."""
+
+    def walk(node):
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, dict):
+            for key, item in node.items():
+                if key not in ("id", "type"):
+                    yield from walk(item)
+        elif isinstance(node, list):
+            for item in node:
+                yield from walk(item)
+
+    return list(walk([block["value"] for block in raw_stream(value)]))
+
+
+def describe_changes(old, new):
+    """Short sentences that say how body ``new`` differs from ``old``, in the active language."""
+    before, after = categories(old), categories(new)
+    lines = []
+    for key, category in after.items():
+        title = category.get("title") or key
+        if key not in before:
+            lines.append(_("%(category)s: category added") % {"category": title})
+            continue
+        previous = before[key]
+        if bool(previous.get("required")) != bool(category.get("required")):
+            if category.get("required"):
+                lines.append(_("%(category)s: now strictly necessary") % {"category": title})
+            else:
+                lines.append(_("%(category)s: can now be refused") % {"category": title})
+        old_cookies = {c.get("name"): c for c in _cookies(previous)}
+        new_cookies = {c.get("name"): c for c in _cookies(category)}
+        for name in sorted(new_cookies.keys() - old_cookies.keys()):
+            lines.append(
+                _("%(category)s: cookie %(cookie)s added") % {"category": title, "cookie": name}
+            )
+        for name in sorted(old_cookies.keys() - new_cookies.keys()):
+            lines.append(
+                _("%(category)s: cookie %(cookie)s removed") % {"category": title, "cookie": name}
+            )
+        for name in sorted(new_cookies.keys() & old_cookies.keys()):
+            if new_cookies[name] != old_cookies[name]:
+                lines.append(
+                    _("%(category)s: cookie %(cookie)s updated")
+                    % {"category": title, "cookie": name}
+                )
+        described = ("title", "purpose", "lifetime")
+        if any(previous.get(field) != category.get(field) for field in described):
+            lines.append(_("%(category)s: description updated") % {"category": title})
+    for key in sorted(before.keys() - after.keys()):
+        lines.append(
+            _("%(category)s: category removed") % {"category": before[key].get("title") or key}
+        )
+    other_before = [b["value"] for b in raw_stream(old) if b["type"] != "category"]
+    other_after = [b["value"] for b in raw_stream(new) if b["type"] != "category"]
+    if other_before != other_after:
+        lines.append(_("Text updated"))
+    return lines

@@ -1,0 +1,56 @@
+from django.conf import settings
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext as _
+
+from . import changes
+
+TRANSLATED_TEXT_FIELDS = ("title", "seo_title", "search_description")
+
+
+def publish_problems(page):
+    """Why ``page`` may not be published yet: languages out of step, empty or misspelt fields."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    problems = []
+    for code in codes:
+        language = get_language_info(code)["name_translated"]
+        if not (getattr(page, f"title_{code}", "") or "").strip():
+            problems.append(_("The title is empty in %(language)s.") % {"language": language})
+        body = getattr(page, f"body_{code}")
+        if not changes.raw_stream(body):
+            problems.append(_("The body is empty in %(language)s.") % {"language": language})
+        strings = [getattr(page, f"{name}_{code}", "") or "" for name in TRANSLATED_TEXT_FIELDS]
+        for word in dict.fromkeys(
+            w for text in strings + changes.texts(body) for w in changes.mixed_script_words(text)
+        ):
+            problems.append(
+                _("“%(word)s” mixes Latin and Cyrillic letters (%(language)s).")
+                % {"word": word, "language": language}
+            )
+    reference, *others = codes
+    expected = changes.categories(getattr(page, f"body_{reference}"))
+    for code in others:
+        language = get_language_info(code)["name_translated"]
+        found = changes.categories(getattr(page, f"body_{code}"))
+        if list(found) != list(expected):
+            problems.append(
+                _("The categories differ in %(language)s: %(found)s instead of %(expected)s.")
+                % {
+                    "language": language,
+                    "found": ", ".join(found) or "—",
+                    "expected": ", ".join(expected) or "—",
+                }
+            )
+            continue
+        for key, category in expected.items():
+            theirs = found[key]
+            if changes.cookie_names(theirs) != changes.cookie_names(category):
+                problems.append(
+                    _("The cookies of category “%(key)s” differ in %(language)s.")
+                    % {"key": key, "language": language}
+                )
+            if bool(theirs.get("required")) != bool(category.get("required")):
+                problems.append(
+                    _("Category “%(key)s” is strictly necessary in one language only.")
+                    % {"key": key}
+                )
+    return problems

@@ -1,0 +1,76 @@
+"""Builders shared by the tests."""
+
+import json
+
+from wagtail.models import Page, Site
+
+from cms.models import HomePage
+from cookie_policy.models import CookiePolicyPage
+
+
+def category(key, title, cookies=(), required=False, purpose="<p>Purpose.</p>", lifetime="1 year"):
+    return {
+        "type": "category",
+        "value": {
+            "key": key,
+            "title": title,
+            "purpose": purpose,
+            "lifetime": lifetime,
+            "required": required,
+            "cookies": [
+                {
+                    "type": "item",
+                    "value": {
+                        "name": name,
+                        "provider": "SOFTPRO",
+                        "purpose": "Purpose.",
+                        "duration": "1 year",
+                        "party": "first",
+                    },
+                }
+                for name in cookies
+            ],
+        },
+    }
+
+
+def body(*blocks):
+    return json.dumps(list(blocks))
+
+
+EN_BODY = body(
+    {"type": "heading", "value": "What are cookies?"},
+    category("necessary", "Strictly necessary cookies", ["csrftoken", "cookie_consent"], True),
+    category("analytics", "Analytical cookies", ["_ga"]),
+)
+RU_BODY = body(
+    {"type": "heading", "value": "Что такое файлы cookie?"},
+    category("necessary", "Строго необходимые файлы cookie", ["csrftoken", "cookie_consent"], True),
+    category("analytics", "Аналитические файлы cookie", ["_ga"]),
+)
+
+
+def make_home_page():
+    root = Page.get_first_root_node()
+    Page.objects.filter(depth=2, slug="home", content_type__model="page").delete()
+    home = HomePage(title_en="Home", title_ru="Главная", slug_en="home", slug_ru="home")
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"root_page": home, "hostname": "localhost"}
+    )
+    return home
+
+
+def make_cookie_policy_page(parent, **kwargs):
+    kwargs.setdefault("title_en", "Cookie policy")
+    kwargs.setdefault("title_ru", "Политика использования файлов cookie")
+    kwargs.setdefault("slug_en", "cookie-policy")
+    kwargs.setdefault("slug_ru", "cookie-policy")
+    kwargs.setdefault("body_en", EN_BODY)
+    kwargs.setdefault("body_ru", RU_BODY)
+    page = CookiePolicyPage(**kwargs)
+    parent.add_child(instance=page)
+    page.save_revision(log_action=True).publish()
+    page.refresh_from_db()
+    return page
