@@ -19,14 +19,11 @@ def category(key, title, cookies=(), required=False, purpose="<p>Purpose.</p>", 
             "required": required,
             "cookies": [
                 {
-                    "type": "item",
-                    "value": {
-                        "name": name,
-                        "provider": "SOFTPRO",
-                        "purpose": "Purpose.",
-                        "duration": "1 year",
-                        "party": "first",
-                    },
+                    "name": name,
+                    "provider": "SOFTPRO",
+                    "purpose": "Purpose.",
+                    "duration": "1 year",
+                    "party": "first",
                 }
                 for name in cookies
             ],

@@ -24,14 +24,11 @@ def raw_body(blocks, language):
                 "lifetime": value["lifetime"][language],
                 "cookies": [
                     {
-                        "type": "item",
-                        "value": {
-                            "name": cookie["name"],
-                            "provider": cookie["provider"][language],
-                            "purpose": cookie["purpose"][language],
-                            "duration": cookie["duration"][language],
-                            "party": cookie["party"],
-                        },
+                        "name": cookie["name"],
+                        "provider": cookie["provider"][language],
+                        "purpose": cookie["purpose"][language],
+                        "duration": cookie["duration"][language],
+                        "party": cookie["party"],
                     }
                     for cookie in value["cookies"]
                 ],

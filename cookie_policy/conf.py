@@ -1,0 +1,41 @@
+"""The plugin's settings, read when used so that ``override_settings`` works."""
+
+from django.conf import settings
+
+DEFAULTS = {
+    # Name of the consent cookie, written by the banner script and the consent endpoint.
+    "COOKIE_NAME": "cookie_consent",
+    # Days a decision that grants a refusable category is kept.
+    "ACCEPT_DAYS": 182,
+    # Days a decision that refuses every refusable category is kept.
+    "REJECT_DAYS": 182,
+    # Categories a Global Privacy Control signal refuses unless the visitor turns them on.
+    "GPC_CATEGORIES": ["advertising"],
+    # Google Consent Mode v2: category key -> signals it grants; None leaves Consent Mode off.
+    "CONSENT_MODE": None,
+    # Days consent records are kept before `purge_consent_records` deletes them.
+    "RECORD_RETENTION_DAYS": 3 * 365,
+    # Consent posts one client may make per minute before it gets 429.
+    "RATE_LIMIT_PER_MINUTE": 30,
+    # Largest consent request body accepted, in bytes.
+    "MAX_BODY_BYTES": 2048,
+    # Category keys whose embeds (YouTube and the like) wait for consent.
+    "EMBED_CATEGORY": "other",
+}
+
+# No decision may be kept longer than 13 months (CNIL and EDPB guidance).
+MAX_DAYS = 395
+
+# A ready-made map for COOKIE_POLICY_CONSENT_MODE.
+GOOGLE_CONSENT_MODE = {
+    "analytics": ["analytics_storage"],
+    "advertising": ["ad_storage", "ad_user_data", "ad_personalization"],
+}
+
+
+def get(name):
+    """The value of setting ``COOKIE_POLICY_<name>``, or its default."""
+    value = getattr(settings, f"COOKIE_POLICY_{name}", DEFAULTS[name])
+    if name in ("ACCEPT_DAYS", "REJECT_DAYS"):
+        return max(1, min(int(value), MAX_DAYS))
+    return value
