@@ -19,7 +19,9 @@ DEFAULTS = {
     "RATE_LIMIT_PER_MINUTE": 30,
     # Largest consent request body accepted, in bytes.
     "MAX_BODY_BYTES": 2048,
-    # Category keys whose embeds (YouTube and the like) wait for consent.
+    # Template the server-rendered cookie settings page extends.
+    "BASE_TEMPLATE": "base.html",
+    # Category whose consent embeds (YouTube and the like) wait for.
     "EMBED_CATEGORY": "other",
 }
 

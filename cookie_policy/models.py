@@ -1,9 +1,18 @@
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.fields import StreamField
-from wagtail.models import Page, PageLogEntry
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Page,
+    PageLogEntry,
+    PreviewableMixin,
+    RevisionMixin,
+)
+from wagtail.search import index
 
 from . import changes
 from .blocks import CookiePolicyStreamBlock
@@ -86,3 +95,89 @@ class CookiePolicyPage(Page):
                 versions.append({"date": entry.timestamp, "changes": summary})
                 previous = body
         return versions[::-1]
+
+
+class ConsentBanner(
+    DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model
+):
+    """The consent banner's wording, shown on every page in the visitor's language."""
+
+    name = models.CharField(
+        max_length=100,
+        verbose_name=_("name"),
+        help_text=_("For editors only, never shown to visitors."),
+    )
+    title = models.CharField(max_length=120, verbose_name=_("title"))
+    message = RichTextField(features=["bold", "italic", "link"], verbose_name=_("message"))
+    accept_label = models.CharField(max_length=40, verbose_name=_("accept all label"))
+    reject_label = models.CharField(max_length=40, verbose_name=_("reject all label"))
+    settings_label = models.CharField(max_length=40, verbose_name=_("settings label"))
+    save_label = models.CharField(max_length=40, verbose_name=_("save choices label"))
+    settings_title = models.CharField(max_length=120, verbose_name=_("settings title"))
+    settings_intro = RichTextField(
+        blank=True, features=["bold", "italic", "link"], verbose_name=_("settings intro")
+    )
+    revisions = GenericRelation("wagtailcore.Revision", related_query_name="consent_banner")
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("title"),
+        FieldPanel("message"),
+        FieldPanel("accept_label"),
+        FieldPanel("reject_label"),
+        FieldPanel("settings_label"),
+        FieldPanel("save_label"),
+        FieldPanel("settings_title"),
+        FieldPanel("settings_intro"),
+    ]
+    search_fields = [index.SearchField("name")]
+
+    class Meta:
+        verbose_name = _("consent banner")
+        verbose_name_plural = _("consent banners")
+
+    def __str__(self):
+        return self.name
+
+    def get_preview_template(self, request, mode_name):
+        return "cookie_policy/banner_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {"cookie_banner": self}
+
+
+class ConsentRecord(models.Model):
+    """One visitor decision, kept as proof of consent. It holds no IP address."""
+
+    class Method(models.TextChoices):
+        ACCEPT_ALL = "accept_all", _("accept all")
+        REJECT_ALL = "reject_all", _("reject all")
+        CUSTOM = "custom", _("custom")
+        WITHDRAWAL = "withdrawal", _("withdrawal")
+        GPC = "gpc", _("Global Privacy Control")
+
+    consent_id = models.CharField(max_length=32, db_index=True, verbose_name=_("consent ID"))
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("time"))
+    language = models.CharField(max_length=8, verbose_name=_("language"))
+    consent_version = models.PositiveIntegerField(verbose_name=_("consent version"))
+    granted = models.JSONField(default=list, verbose_name=_("granted categories"))
+    method = models.CharField(max_length=16, choices=Method.choices, verbose_name=_("method"))
+
+    class Meta:
+        verbose_name = _("consent record")
+        verbose_name_plural = _("consent records")
+        ordering = ["-created_at"]
+        # The report filters by time, method and language; the purge deletes by time.
+        indexes = [
+            models.Index(fields=["created_at"], name="cookie_consent_created"),
+            models.Index(fields=["method", "created_at"], name="cookie_consent_method"),
+            models.Index(fields=["language", "created_at"], name="cookie_consent_language"),
+        ]
+        permissions = [("view_consent_report", _("Can view and export consent records"))]
+
+    def __str__(self):
+        return self.consent_id
+
+    @property
+    def granted_display(self):
+        return ", ".join(self.granted)

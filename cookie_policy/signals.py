@@ -1,8 +1,10 @@
 from django.db.models import F
+from django.db.models.signals import post_delete
 from django.dispatch import receiver
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished, published, unpublished
 
-from .models import CookiePolicyPage
+from . import banner
+from .models import ConsentBanner, CookiePolicyPage
 
 
 @receiver(page_published, sender=CookiePolicyPage)
@@ -16,6 +18,14 @@ def raise_consent_version(sender, instance, revision, **kwargs):
     elif forced or fingerprint != instance.consent_fingerprint:
         updates = {"consent_fingerprint": fingerprint, "consent_version": F("consent_version") + 1}
     else:
-        return
-    CookiePolicyPage.objects.filter(pk=instance.pk).update(**updates)
-    instance.refresh_from_db(fields=["consent_version", "consent_fingerprint"])
+        updates = {}
+    if updates:
+        CookiePolicyPage.objects.filter(pk=instance.pk).update(**updates)
+        instance.refresh_from_db(fields=["consent_version", "consent_fingerprint"])
+    banner.clear_cache()
+
+
+for signal in (page_unpublished, post_delete):
+    signal.connect(banner.clear_cache, sender=CookiePolicyPage, dispatch_uid=f"cp-{id(signal)}")
+for signal in (published, unpublished, post_delete):
+    signal.connect(banner.clear_cache, sender=ConsentBanner, dispatch_uid=f"cb-{id(signal)}")

@@ -1,9 +1,15 @@
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import CookiePolicyPage
+from .models import ConsentBanner, CookiePolicyPage
+from .reports import PERMISSION, ConsentRecordReportView
 from .validation import publish_problems
 
 
@@ -20,3 +26,45 @@ def refuse_inconsistent_policy(request, page):
         _("The draft was saved but not published: %(problems)s") % {"problems": " ".join(problems)},
     )
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+class ConsentBannerViewSet(SnippetViewSet):
+    model = ConsentBanner
+    icon = "info-circle"
+    menu_label = gettext_lazy("Consent banner")
+    add_to_admin_menu = True
+    list_display = ["name", "live", "latest_revision_created_at"]
+
+
+register_snippet(ConsentBannerViewSet)
+
+
+@hooks.register("register_admin_urls")
+def consent_record_urls():
+    return [
+        path(
+            "consent-records/",
+            ConsentRecordReportView.as_view(),
+            name="cookie_policy_consent_records",
+        ),
+        path(
+            "consent-records/results/",
+            ConsentRecordReportView.as_view(results_only=True),
+            name="cookie_policy_consent_records_results",
+        ),
+    ]
+
+
+class ConsentRecordsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def consent_records_menu_item():
+    return ConsentRecordsMenuItem(
+        gettext_lazy("Consent records"),
+        reverse("cookie_policy_consent_records"),
+        icon_name="lock",
+        order=900,
+    )

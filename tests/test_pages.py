@@ -1,15 +1,102 @@
+"""What visitors see: both languages, the switcher, history, errors."""
+
 import pytest
+from django.core.management import call_command
 from django.test import Client
+from wagtail.models import Page, Revision
+
+from cms.models import HomePage
+from cookie_policy.models import ConsentBanner, CookiePolicyPage
+
+pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.django_db
-def test_policy_renders_in_each_language(policy):
+@pytest.fixture
+def client():
+    return Client()
+
+
+def test_policy_renders_in_each_language(policy, client):
     """The policy page answers under /en/ and /ru/ with that language's text."""
-    client = Client()
     en = client.get("/en/cookie-policy/")
     ru = client.get("/ru/cookie-policy/")
-    assert en.status_code == 200
-    assert ru.status_code == 200
+    assert en.status_code == ru.status_code == 200
     assert "Strictly necessary cookies" in en.text
     assert "Строго необходимые файлы cookie" in ru.text
     assert '<html lang="ru">' in ru.text
+    assert "Strictly necessary cookies" not in ru.text
+
+
+def test_declaration_table_lists_cookies(policy, client):
+    """Each category shows its cookies by name."""
+    page = client.get("/en/cookie-policy/").text
+    assert "<code>csrftoken</code>" in page
+    assert "<code>_ga</code>" in page
+
+
+@pytest.mark.parametrize(
+    ("accept", "target"), [("ru-RU,ru;q=0.9", "/ru/"), ("en-GB,en;q=0.8", "/en/"), ("", "/en/")]
+)
+def test_root_redirects_by_accept_language(home, client, accept, target):
+    """/ sends visitors to their language."""
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
+    assert response.status_code == 302
+    assert response["Location"] == target
+
+
+def test_switcher_links_to_same_page_without_cookies(policy, client):
+    """The language switcher leads to the same page in the other language and sets no cookie."""
+    response = client.get("/en/cookie-policy/")
+    assert 'href="/ru/cookie-policy/" hreflang="ru"' in response.text
+    assert not response.cookies
+    assert "Cookie" not in response.get("Vary", "")
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [("/en/no-such-page/", "Page not found"), ("/ru/no-such-page/", "Страница не найдена")],
+)
+def test_unknown_url_gets_styled_404_in_its_language(policy, client, path, text):
+    """A wrong URL gets the site's own 404 page in the URL's language."""
+    response = client.get(path)
+    assert response.status_code == 404
+    assert text in response.text
+    assert 'class="site-header"' in response.text
+    other = "/ru/no-such-page/" if path.startswith("/en/") else "/en/no-such-page/"
+    assert f'href="{other}"' in response.text
+
+
+def test_version_history_is_public_and_translated(policy, client):
+    """The page shows when it was updated and what each published version changed."""
+    revision = policy.save_revision()
+    body = revision.content
+    for language in ("en", "ru"):
+        body[f"body_{language}"] = body[f"body_{language}"].replace(
+            '"name": "_ga"', '"name": "_gid"'
+        )
+    revision.content = body
+    revision.save()
+    revision.publish()
+    en = client.get("/en/cookie-policy/").text
+    ru = client.get("/ru/cookie-policy/").text
+    assert "Last updated" in en
+    assert "Analytical cookies: cookie _gid added" in en
+    assert "Analytical cookies: cookie _ga removed" in en
+    assert "First published" in en
+    assert "Последнее обновление" in ru
+    assert "Аналитические файлы cookie: файл cookie _gid добавлен" in ru
+
+
+def test_load_content_is_idempotent(db):
+    """Loading the content twice creates every page once and no extra revision."""
+    call_command("load_content", stdout=None)
+    counts = (Page.objects.count(), Revision.objects.count(), ConsentBanner.objects.count())
+    call_command("load_content")
+    assert (Page.objects.count(), Revision.objects.count(), ConsentBanner.objects.count()) == counts
+    assert HomePage.objects.count() == 1
+    policy = CookiePolicyPage.objects.get()
+    assert policy.title_ru == "Политика использования файлов cookie"
+    assert policy.title_en == "Cookie policy"
+    banner = ConsentBanner.objects.get()
+    assert banner.accept_label_ru == "Принять все"
+    assert banner.accept_label_en == "Accept all"

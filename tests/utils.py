@@ -3,6 +3,7 @@
 import json
 
 from wagtail.models import Page, Site
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from cms.models import HomePage
 from cookie_policy.models import CookiePolicyPage
@@ -35,16 +36,18 @@ def body(*blocks):
     return json.dumps(list(blocks))
 
 
-EN_BODY = body(
+EN_BLOCKS = [
     {"type": "heading", "value": "What are cookies?"},
     category("necessary", "Strictly necessary cookies", ["csrftoken", "cookie_consent"], True),
     category("analytics", "Analytical cookies", ["_ga"]),
-)
-RU_BODY = body(
+]
+RU_BLOCKS = [
     {"type": "heading", "value": "Что такое файлы cookie?"},
     category("necessary", "Строго необходимые файлы cookie", ["csrftoken", "cookie_consent"], True),
     category("analytics", "Аналитические файлы cookie", ["_ga"]),
-)
+]
+EN_BODY = body(*EN_BLOCKS)
+RU_BODY = body(*RU_BLOCKS)
 
 
 def make_home_page():
@@ -71,3 +74,45 @@ def make_cookie_policy_page(parent, **kwargs):
     page.save_revision(log_action=True).publish()
     page.refresh_from_db()
     return page
+
+
+def category_form(block):
+    """Admin form data for one category block of ``category()``."""
+    value = block["value"]
+    return {
+        "key": value["key"],
+        "title": value["title"],
+        "purpose": rich_text(value["purpose"]),
+        "lifetime": value["lifetime"],
+        "required": "on" if value["required"] else "",
+        "cookies": {
+            "count": str(len(value["cookies"])),
+            **{
+                str(i): {"value": dict(cookie), "deleted": "", "order": str(i)}
+                for i, cookie in enumerate(value["cookies"])
+            },
+        },
+    }
+
+
+def policy_form_data(en_blocks, ru_blocks, **fields):
+    """POST data for the page editor from raw blocks (as built by ``category()``)."""
+
+    def stream(blocks):
+        return streamfield(
+            [
+                (b["type"], category_form(b) if b["type"] == "category" else b["value"])
+                for b in blocks
+            ]
+        )
+
+    data = {
+        "title_en": "Cookie policy",
+        "title_ru": "Политика использования файлов cookie",
+        "slug_en": "cookie-policy",
+        "slug_ru": "cookie-policy",
+        "body_en": stream(en_blocks),
+        "body_ru": stream(ru_blocks),
+    }
+    data.update(fields)
+    return nested_form_data(data)

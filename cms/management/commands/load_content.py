@@ -6,7 +6,7 @@ from wagtail.models import Page, Site
 
 from cms import content
 from cms.models import HomePage
-from cookie_policy.models import CookiePolicyPage
+from cookie_policy.models import ConsentBanner, CookiePolicyPage
 
 LANGUAGES = ("en", "ru")
 
@@ -47,7 +47,7 @@ def set_translated(page, data, *names):
 
 
 class Command(BaseCommand):
-    help = "Create the home page and the cookie policy in English and Russian, if missing."
+    help = "Create the home page, cookie policy and consent banner in English and Russian."
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -63,6 +63,12 @@ class Command(BaseCommand):
             self.stdout.write("Published the cookie policy page.")
         else:
             self.stdout.write("The cookie policy page exists; left as it is.")
+        if not ConsentBanner.objects.exists():
+            banner = ConsentBanner(name="SOFTPRO")
+            set_translated(banner, content.BANNER, *content.BANNER)
+            banner.save()
+            banner.save_revision(log_action=True).publish()
+            self.stdout.write("Published the consent banner.")
 
     def create_home(self):
         root = Page.get_first_root_node()

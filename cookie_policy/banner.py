@@ -1,0 +1,163 @@
+"""The live policy and banner of a site, as the banner and the consent endpoint need them.
+
+Cached per site and language in the default cache, so a warm page view makes no query; publishing
+the policy page or the banner drops every entry.
+"""
+
+import time
+from functools import cache as memoize
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from wagtail.models import Page, Site
+
+from . import changes, conf, consent
+from .models import ConsentBanner, CookiePolicyPage
+
+STATIC = Path(__file__).parent / "static" / "cookie_policy"
+
+
+@memoize
+def asset(name):
+    """A static file's text, read once per process, for inlining: no extra request per page."""
+    return (STATIC / name).read_text(encoding="utf-8")
+
+
+def cache_key(site_id, language):
+    return f"cookie_policy:banner:{site_id}:{language}"
+
+
+def clear_cache(**kwargs):
+    """Drop the cached banner of every site and language (connected to publish signals)."""
+    site_ids = Site.objects.values_list("pk", flat=True)
+    cache.delete_many(
+        [cache_key(site_id, code) for site_id in site_ids for code, _name in settings.LANGUAGES]
+    )
+
+
+def live_policy(site):
+    """The live cookie policy page under ``site``'s root page, in one query."""
+    if site is None:
+        return None
+    under_root = Page.objects.filter(
+        pk=site.root_page_id, path=Substr(OuterRef("path"), 1, Length("path"))
+    )
+    return CookiePolicyPage.objects.live().filter(Exists(under_root)).order_by("path").first()
+
+
+def live_banner():
+    return ConsentBanner.objects.filter(live=True).order_by("pk").first()
+
+
+def policy_data(policy, request=None):
+    """What the banner needs of a policy page, in the active language."""
+    found = changes.categories(policy.body) if policy else {}
+    categories = [
+        {
+            "key": key,
+            "title": category.get("title") or key,
+            "required": bool(category.get("required")),
+            "summary": Truncator(strip_tags(category.get("purpose") or "")).words(40),
+            "cookies": [name for name in changes.cookie_names(category) if name],
+        }
+        for key, category in found.items()
+    ]
+    return {
+        "version": policy.consent_version if policy else 0,
+        "url": policy.get_url(request) if policy else "",
+        "title": policy.title if policy else "",
+        "categories": categories,
+    }
+
+
+def state(request):
+    """The live policy and banner of the request's site in the active language, cached."""
+    site = Site.find_for_request(request)
+    key = cache_key(site.pk if site else 0, get_language())
+    data = cache.get(key)
+    if data is None:
+        policy = policy_data(live_policy(site), request)
+        data = {"policy": policy, "html": render_banner(request, policy, live_banner())}
+        cache.set(key, data, None)
+    return data
+
+
+def config(policy):
+    """The settings the banner script reads from its JSON island."""
+    categories = policy["categories"]
+    return {
+        "cookie": conf.get("COOKIE_NAME"),
+        "version": policy["version"],
+        "endpoint": reverse("cookie_policy:consent"),
+        "acceptDays": conf.get("ACCEPT_DAYS"),
+        "rejectDays": conf.get("REJECT_DAYS"),
+        "categories": [c["key"] for c in categories],
+        "required": [c["key"] for c in categories if c["required"]],
+        "cookies": {c["key"]: c["cookies"] for c in categories if not c["required"]},
+        "gpc": list(conf.get("GPC_CATEGORIES")),
+        "consentMode": conf.get("CONSENT_MODE"),
+    }
+
+
+def render_banner(request, policy, banner, preview=False):
+    if banner is None or not policy["categories"]:
+        return ""
+    return render_to_string(
+        "cookie_policy/banner.html",
+        {
+            "banner": banner,
+            "language": get_language(),
+            "categories": policy["categories"],
+            "granted": (),
+            "endpoint": reverse("cookie_policy:consent"),
+            "policy_url": policy["url"],
+            "policy_title": policy["title"],
+            "gpc_note": gpc_note(policy),
+            "config": config(policy),
+            "script": asset("banner.js"),
+            "preview": preview,
+        },
+    )
+
+
+def gpc_note(policy):
+    titles = [c["title"] for c in policy["categories"] if c["key"] in conf.get("GPC_CATEGORIES")]
+    if not titles:
+        return ""
+    return _(
+        "Your browser sends a Global Privacy Control signal, so these stay off unless you "
+        "switch them on here: %(categories)s."
+    ) % {"categories": ", ".join(titles)}
+
+
+def request_consent(request, policy=None):
+    """The request's consent decision if it still holds for the live policy, else None."""
+    policy = policy or state(request)["policy"]
+    categories = policy["categories"]
+    return consent.current(
+        request.COOKIES.get(conf.get("COOKIE_NAME")),
+        version=policy["version"],
+        known=[c["key"] for c in categories],
+        required=[c["key"] for c in categories if c["required"]],
+        now=int(time.time()),
+        accept_days=conf.get("ACCEPT_DAYS"),
+        reject_days=conf.get("REJECT_DAYS"),
+    )
+
+
+def consent_granted(request, key):
+    """Whether the request's consent grants category ``key`` (required ones always are)."""
+    policy = state(request)["policy"]
+    if any(c["key"] == key and c["required"] for c in policy["categories"]):
+        return True
+    decision = request_consent(request, policy)
+    return decision is not None and key in decision.granted

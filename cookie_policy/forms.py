@@ -1,0 +1,43 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .consent import CONSENT_ID
+from .models import ConsentRecord
+
+
+class ConsentForm(forms.Form):
+    """A visitor's decision, posted by the banner script or by the no-JavaScript form."""
+
+    choice = forms.ChoiceField(
+        choices=[("all", _("accept all")), ("none", _("reject all")), ("custom", _("custom"))]
+    )
+    granted = forms.MultipleChoiceField(required=False)
+    consent_id = forms.RegexField(regex=CONSENT_ID, required=False)
+    version = forms.IntegerField(required=False, min_value=0, max_value=10**9)
+    method = forms.ChoiceField(choices=ConsentRecord.Method.choices, required=False)
+
+    def __init__(self, *args, policy, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.policy = policy
+        self.fields["granted"].choices = [(c["key"], c["title"]) for c in policy["categories"]]
+
+    def clean_version(self):
+        version = self.cleaned_data["version"]
+        if version is not None and version != self.policy["version"]:
+            raise forms.ValidationError(
+                _("The cookie policy has changed since this page was loaded; reload it."),
+                code="stale",
+            )
+        return version
+
+    def clean(self):
+        data = super().clean()
+        method, choice = data.get("method"), data.get("choice")
+        allowed = {
+            "all": {"", "accept_all", "gpc"},
+            "none": {"", "reject_all", "withdrawal"},
+            "custom": {"", "custom", "withdrawal"},
+        }
+        if choice and method is not None and method not in allowed[choice]:
+            raise forms.ValidationError(_("The method does not match the choice."), code="method")
+        return data

@@ -1,0 +1,89 @@
+from django import template
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from .. import banner as live
+from .. import conf
+from ..embeds import embed_url
+from ..models import CookiePolicyPage
+
+register = template.Library()
+
+CONSENT_MODE_DEFAULT = (
+    "window.dataLayer=window.dataLayer||[];"
+    "function gtag(){dataLayer.push(arguments)}"
+    'gtag("consent","default",%s);'
+)
+
+
+def consent_mode_default():
+    """The inline script that denies every Consent Mode signal before any Google tag runs."""
+    signals = sorted({s for names in (conf.get("CONSENT_MODE") or {}).values() for s in names})
+    if not signals:
+        return ""
+    denied = ",".join(f'"{s}":"denied"' for s in signals)
+    return CONSENT_MODE_DEFAULT % ("{" + denied + ',"wait_for_update":500}')
+
+
+@register.simple_tag
+def cookie_policy_head():
+    """The banner's stylesheet and, with Consent Mode on, its denied defaults: put it in <head>."""
+    script = consent_mode_default()
+    return format_html(
+        "<style>{}</style>{}",
+        mark_safe(live.asset("banner.css")),  # noqa: S308 - our own static file
+        mark_safe(f"<script>{script}</script>") if script else "",  # noqa: S308 - built above
+    )
+
+
+@register.simple_tag(takes_context=True)
+def cookie_banner(context):
+    """The consent banner of the live policy, the same bytes for every visitor of a language.
+
+    A banner or policy page being previewed in the context is shown instead of the live one.
+    """
+    request = context.get("request")
+    banner = context.get("cookie_banner")
+    page = context.get("page")
+    previewed = getattr(request, "is_preview", False) and isinstance(page, CookiePolicyPage)
+    if banner is None and not previewed:
+        return mark_safe(live.state(request)["html"])  # noqa: S308 - a rendered template
+    policy = live.policy_data(page, request) if previewed else live.state(request)["policy"]
+    banner = banner or live.live_banner()
+    return mark_safe(live.render_banner(request, policy, banner, preview=True))  # noqa: S308
+
+
+@register.simple_tag
+def cookie_settings_link():
+    """A link that reopens the cookie settings (a page of its own without JavaScript)."""
+    return format_html(
+        '<a href="{}" data-cc-open>{}</a>', reverse("cookie_policy:consent"), _("Cookie settings")
+    )
+
+
+@register.simple_tag
+def gated_script(category, src):
+    """A script that stays inert until the visitor grants ``category``, then runs once."""
+    return format_html(
+        '<script type="text/plain" data-cookie-category="{}" data-src="{}"></script>',
+        category,
+        src,
+    )
+
+
+@register.simple_tag(takes_context=True)
+def consent_granted(context, key):
+    """Whether the visitor's consent grants ``key`` (per visitor: not for cached pages)."""
+    return live.consent_granted(context["request"], key)
+
+
+@register.inclusion_tag("cookie_policy/includes/embed.html")
+def consent_embed(url, title, category=None):
+    """A third-party embed that loads only after consent, or once on request."""
+    return {
+        "src": embed_url(url),
+        "title": title,
+        "category": category or conf.get("EMBED_CATEGORY"),
+    }

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "cookie_policy"
+
+urlpatterns = [
+    path("cookie-consent/", views.consent_view, name="consent"),
+]

@@ -1,0 +1,155 @@
+import hashlib
+import time
+
+from django.core.cache import cache
+from django.db import DatabaseError
+from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.utils.cache import patch_cache_control
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from . import banner, conf, consent
+from .forms import ConsentForm
+from .models import ConsentRecord
+
+FORM_TYPE = "application/x-www-form-urlencoded"
+
+
+def refuse(status, reason, **headers):
+    response = JsonResponse({"error": reason}, status=status)
+    for name, value in headers.items():
+        response[name.replace("_", "-")] = value
+    return response
+
+
+def same_origin(request):
+    """Cached pages carry no CSRF token, so the browser's own headers vouch for the origin."""
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None:
+        return fetch_site == "same-origin"
+    origin = request.headers.get("Origin")
+    return origin is not None and origin == f"{request.scheme}://{request.get_host()}"
+
+
+def rate_limited(request):
+    # The address is hashed and kept only for a minute, in the cache, never in a record.
+    client = hashlib.sha256(request.META.get("REMOTE_ADDR", "").encode()).hexdigest()[:32]
+    key = f"cookie_policy:rate:{client}:{int(time.time() // 60)}"
+    cache.add(key, 0, 70)
+    try:
+        return cache.incr(key) > conf.get("RATE_LIMIT_PER_MINUTE")
+    except ValueError:  # the entry expired between add and incr
+        return False
+
+
+def decide(form, request, policy):
+    """The categories granted and the method, from a valid form."""
+    data = form.cleaned_data
+    keys = [c["key"] for c in policy["categories"]]
+    required = {c["key"] for c in policy["categories"] if c["required"]}
+    gpc = request.headers.get("Sec-GPC") == "1" or data["method"] == "gpc"
+    if data["choice"] == "all":
+        refused = set(conf.get("GPC_CATEGORIES")) - required if gpc else set()
+        granted = set(keys) - refused
+        method = "gpc" if refused & set(keys) else "accept_all"
+    else:
+        granted = required | (set(data["granted"]) if data["choice"] == "custom" else set())
+        previous = banner.request_consent(request, policy)
+        withdrawn = previous is not None and bool(previous.granted - granted)
+        method = data["method"] or ("withdrawal" if withdrawn else None)
+        method = method or ("reject_all" if data["choice"] == "none" else "custom")
+    return [key for key in keys if key in granted], method
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def consent_view(request):
+    """GET: the cookie settings page. POST: record a decision and set the consent cookie."""
+    policy = banner.state(request)["policy"]
+    if not policy["categories"]:
+        return refuse(404, _("This site has no published cookie policy."))
+    if request.method == "GET":
+        return settings_page(request, policy)
+    if not same_origin(request):
+        return refuse(403, _("Consent can only be given from this site's own pages."))
+    if int(request.META.get("CONTENT_LENGTH") or 0) > conf.get("MAX_BODY_BYTES"):
+        return refuse(413, _("The request is too large."))
+    if request.content_type != FORM_TYPE:
+        return refuse(415, _("Send the decision as a form."))
+    if rate_limited(request):
+        return refuse(429, _("Too many requests; try again in a minute."), Retry_After="60")
+    form = ConsentForm(request.POST, policy=policy)
+    if not form.is_valid():
+        return refuse(400, " ".join(m for errors in form.errors.values() for m in errors))
+    granted, method = decide(form, request, policy)
+    previous = banner.request_consent(request, policy)
+    consent_id = form.cleaned_data["consent_id"] or (
+        previous.consent_id if previous else consent.new_consent_id()
+    )
+    try:
+        ConsentRecord.objects.create(
+            consent_id=consent_id,
+            language=get_language(),
+            consent_version=policy["version"],
+            granted=granted,
+            method=method,
+        )
+    except DatabaseError:
+        return refuse(
+            503, _("Your choice could not be recorded; try again later."), Retry_After="30"
+        )
+    decision = consent.Consent(policy["version"], frozenset(granted), int(time.time()), consent_id)
+    if "application/json" in request.headers.get("Accept", ""):
+        response = JsonResponse(
+            {
+                "consentId": consent_id,
+                "granted": granted,
+                "version": policy["version"],
+                "method": method,
+            }
+        )
+    else:
+        response = HttpResponseRedirect(back_url(request, policy), status=303)
+    required = {c["key"] for c in policy["categories"] if c["required"]}
+    days = conf.get("ACCEPT_DAYS") if set(granted) - required else conf.get("REJECT_DAYS")
+    response.set_cookie(
+        conf.get("COOKIE_NAME"),
+        decision.serialize(),
+        max_age=days * consent.DAY,
+        samesite="Lax",
+        secure=request.is_secure(),
+        httponly=False,  # the banner script reads it
+    )
+    return response
+
+
+def back_url(request, policy):
+    referer = request.headers.get("Referer", "")
+    if url_has_allowed_host_and_scheme(referer, {request.get_host()}, request.is_secure()):
+        return referer
+    return policy["url"] or f"/{get_language()}/"
+
+
+def settings_page(request, policy):
+    decision = banner.request_consent(request, policy)
+    response = render(
+        request,
+        "cookie_policy/consent_settings.html",
+        {
+            "base_template": conf.get("BASE_TEMPLATE"),
+            "policy": policy,
+            "categories": policy["categories"],
+            # Without a decision every refusable switch is off: nothing is pre-ticked.
+            "granted": decision.granted if decision else (),
+            "decision": decision,
+            "gpc": request.headers.get("Sec-GPC") == "1",
+            "gpc_note": banner.gpc_note(policy),
+        },
+    )
+    # This page shows one visitor's decision: never cache it for anyone else.
+    patch_cache_control(response, private=True, no_store=True)
+    return response

@@ -1,0 +1,185 @@
+"""Editors and admins work through the real Wagtail admin views."""
+
+import copy
+
+from django.urls import reverse
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+
+from cookie_policy.models import CookiePolicyPage
+from tests.utils import EN_BLOCKS, RU_BLOCKS, category, make_cookie_policy_page, make_home_page
+from tests.utils import policy_form_data as form
+
+
+def with_cookie(blocks, key, name):
+    """A copy of ``blocks`` with cookie ``name`` added to category ``key``."""
+    blocks = copy.deepcopy(blocks)
+    for block in blocks:
+        if block["type"] == "category" and block["value"]["key"] == key:
+            block["value"]["cookies"].append(
+                {
+                    "name": name,
+                    "provider": "Google",
+                    "purpose": "Stats.",
+                    "duration": "1 day",
+                    "party": "third",
+                }
+            )
+    return blocks
+
+
+class PolicyEditingTests(WagtailPageTestCase):
+    def setUp(self):
+        self.home = make_home_page()
+        self.user = self.login()
+
+    def edit(self, page, data, publish=True):
+        if publish:
+            data = {**data, "action-publish": "publish"}
+        return self.client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+
+    def test_policy_page_can_be_created_and_published_in_both_languages(self):
+        """An editor creates the policy through the admin; it is live in English and Russian."""
+        self.assertCanCreateAt(type(self.home), CookiePolicyPage)
+        self.assertCanCreate(
+            self.home, CookiePolicyPage, {**form(EN_BLOCKS, RU_BLOCKS), "action-publish": "1"}
+        )
+        page = CookiePolicyPage.objects.get()
+        self.assertTrue(page.live)
+        self.assertPageIsRenderable(page)
+        self.assertPageIsEditable(page, form(EN_BLOCKS, RU_BLOCKS))
+        self.assertPageIsPreviewable(page, post_data=form(EN_BLOCKS, RU_BLOCKS))
+        en = self.client.get("/en/cookie-policy/")
+        ru = self.client.get("/ru/cookie-policy/")
+        self.assertContains(en, "Analytical cookies")
+        self.assertContains(ru, "Аналитические файлы cookie")
+        self.assertNotContains(ru, "Analytical cookies")
+
+    def assert_refused(self, data, message):
+        page = make_cookie_policy_page(self.home)
+        live_revision = page.live_revision_id
+        response = self.edit(page, data)
+        self.assertRedirects(
+            response,
+            reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            fetch_redirect_response=False,
+        )
+        page.refresh_from_db()
+        self.assertEqual(page.live_revision_id, live_revision, "the live version must not change")
+        self.assertTrue(page.has_unpublished_changes, "the draft must be kept")
+        draft = page.get_latest_revision()
+        self.assertNotEqual(draft.pk, live_revision)
+        followed = self.client.get(response.url)
+        self.assertContains(followed, "saved but not published")
+        self.assertContains(followed, message)
+        return draft
+
+    def test_publish_refused_when_category_keys_differ(self):
+        """A category present in one language only blocks publishing; the draft is kept."""
+        ru = [*RU_BLOCKS, category("advertising", "Рекламные файлы cookie")]
+        draft = self.assert_refused(form(EN_BLOCKS, ru), "categories differ")
+        self.assertIn("advertising", draft.content["body_ru"])
+
+    def test_publish_refused_when_cookie_names_differ(self):
+        """A cookie declared in English only blocks publishing."""
+        self.assert_refused(
+            form(with_cookie(EN_BLOCKS, "analytics", "_gid"), RU_BLOCKS), "cookies of category"
+        )
+
+    def test_publish_refused_when_russian_title_is_empty(self):
+        """An empty Russian title blocks publishing."""
+        self.assert_refused(form(EN_BLOCKS, RU_BLOCKS, title_ru=""), "title is empty")
+
+    def test_publish_refused_for_mixed_script_word(self):
+        """The seed's "Аnalytical" (Cyrillic А) is caught in any field."""
+        en = copy.deepcopy(EN_BLOCKS)
+        en[2]["value"]["title"] = "\u0410nalytical cookies"
+        self.assert_refused(form(en, RU_BLOCKS), "mixes Latin and Cyrillic")
+
+    def test_publish_refused_when_required_flag_differs(self):
+        """A category required in one language only blocks publishing."""
+        ru = copy.deepcopy(RU_BLOCKS)
+        ru[2]["value"]["required"] = True
+        self.assert_refused(form(EN_BLOCKS, ru), "strictly necessary in one language")
+
+    def test_consistent_change_publishes_and_raises_consent_version(self):
+        """Adding a cookie in both languages publishes and asks visitors again."""
+        page = make_cookie_policy_page(self.home)
+        self.assertEqual(page.consent_version, 1)
+        response = self.edit(
+            page,
+            form(
+                with_cookie(EN_BLOCKS, "analytics", "_gid"),
+                with_cookie(RU_BLOCKS, "analytics", "_gid"),
+            ),
+        )
+        self.assertEqual(response.status_code, 302)
+        page.refresh_from_db()
+        self.assertFalse(page.has_unpublished_changes)
+        self.assertEqual(page.consent_version, 2)
+        en = self.client.get("/en/cookie-policy/")
+        self.assertContains(en, "Analytical cookies: cookie _gid added")
+
+    def test_wording_change_keeps_consent_version(self):
+        """A typo fix asks nobody again; ticking the box does."""
+        page = make_cookie_policy_page(self.home)
+        en = copy.deepcopy(EN_BLOCKS)
+        en[0]["value"] = "What are cookies, then?"
+        self.edit(page, form(en, RU_BLOCKS))
+        page.refresh_from_db()
+        self.assertEqual(page.consent_version, 1)
+        self.edit(page, form(en, RU_BLOCKS, force_reconsent="on"))
+        page.refresh_from_db()
+        self.assertEqual(page.consent_version, 2)
+        self.assertFalse(page.force_reconsent, "the flag applies to one publication only")
+
+    def test_editor_sees_whether_publishing_asks_again(self):
+        """The edit view says that the saved draft raises the consent version, and why."""
+        page = make_cookie_policy_page(self.home)
+        edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+        self.assertContains(self.client.get(edit_url), "keeps consent version 1")
+        en = with_cookie(EN_BLOCKS, "analytics", "_gid")
+        self.edit(page, form(en, with_cookie(RU_BLOCKS, "analytics", "_gid")), publish=False)
+        response = self.client.get(edit_url)
+        self.assertContains(response, "raises the consent version to 2")
+        self.assertContains(response, "cookie _gid added")
+
+    def test_compare_revisions_shows_each_language(self):
+        """Comparing two revisions lists the changes per language."""
+        page = make_cookie_policy_page(self.home)
+        first = page.live_revision
+        ru = copy.deepcopy(RU_BLOCKS)
+        ru[0]["value"] = "Что такое файлы cookie и зачем они нужны?"
+        self.edit(page, form(EN_BLOCKS, ru, title_en="Cookie statement"))
+        page.refresh_from_db()
+        url = reverse(
+            "wagtailadmin_pages:revisions_compare",
+            args=[page.pk, first.pk, page.live_revision_id],
+        )
+        response = self.client.get(url)
+        self.assertContains(response, "Body [ru]")
+        self.assertContains(response, "зачем они нужны")
+        self.assertContains(response, "Cookie statement")
+
+    def test_revert_restores_both_languages(self):
+        """Publishing an earlier revision brings back its English and Russian together."""
+        page = make_cookie_policy_page(self.home)
+        first = page.live_revision
+        self.edit(page, form(EN_BLOCKS, RU_BLOCKS, title_en="Changed", title_ru="Изменено"))
+        page.refresh_from_db()
+        self.assertEqual(page.title_ru, "Изменено")
+        revert_url = reverse("wagtailadmin_pages:revisions_revert", args=[page.pk, first.pk])
+        response = self.client.get(revert_url)
+        self.assertContains(response, 'value="Политика использования файлов cookie"')
+        self.edit(page, {**form(EN_BLOCKS, RU_BLOCKS), "revision": first.pk})
+        page = Page.objects.get(pk=page.pk).specific
+        self.assertEqual(page.title_en, "Cookie policy")
+        self.assertEqual(page.title_ru, "Политика использования файлов cookie")
+
+    def test_history_lists_revisions_with_author(self):
+        """The page history names who published and when."""
+        page = make_cookie_policy_page(self.home)
+        self.edit(page, form(EN_BLOCKS, RU_BLOCKS, title_en="Cookie statement"))
+        response = self.client.get(reverse("wagtailadmin_pages:history", args=[page.pk]))
+        self.assertContains(response, "Published")
+        self.assertContains(response, self.user.get_full_name() or self.user.get_username())
