@@ -1,6 +1,6 @@
 import pytest
 
-from tests.utils import make_cookie_policy_page, make_home_page
+from tests.utils import make_banner, make_cookie_policy_page, make_home_page
 
 
 @pytest.fixture
@@ -10,4 +10,6 @@ def home(db):
 
 @pytest.fixture
 def policy(home):
+    """The published policy page and a live banner."""
+    make_banner()
     return make_cookie_policy_page(home)

@@ -6,7 +6,7 @@ from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from cms.models import HomePage
-from cookie_policy.models import CookiePolicyPage
+from cookie_policy.models import ConsentBanner, CookiePolicyPage
 
 
 def category(key, title, cookies=(), required=False, purpose="<p>Purpose.</p>", lifetime="1 year"):
@@ -116,3 +116,29 @@ def policy_form_data(en_blocks, ru_blocks, **fields):
     }
     data.update(fields)
     return nested_form_data(data)
+
+
+def make_banner(**kwargs):
+    """A live consent banner with every field set in both languages."""
+    fields = {
+        "name": "Banner",
+        "title_en": "Cookies on this site",
+        "title_ru": "Файлы cookie на этом сайте",
+        "message_en": "<p>Choose which cookies we may use.</p>",
+        "message_ru": "<p>Выберите, какие файлы cookie мы можем использовать.</p>",
+        "accept_label_en": "Accept all",
+        "accept_label_ru": "Принять все",
+        "reject_label_en": "Reject all",
+        "reject_label_ru": "Отклонить все",
+        "settings_label_en": "Settings",
+        "settings_label_ru": "Настройки",
+        "save_label_en": "Save choices",
+        "save_label_ru": "Сохранить выбор",
+        "settings_title_en": "Cookie settings",
+        "settings_title_ru": "Настройки файлов cookie",
+    }
+    fields.update(kwargs)
+    banner = ConsentBanner(**fields)
+    banner.save()
+    banner.save_revision().publish()
+    return banner

@@ -1,0 +1,169 @@
+"""The consent endpoint: records decisions, sets the cookie, refuses bad input cleanly."""
+
+from urllib.parse import urlencode
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.cache import cache
+from django.test import Client, override_settings
+
+from cookie_policy import consent
+from cookie_policy.models import ConsentRecord
+
+pytestmark = pytest.mark.django_db
+URL = "/en/cookie-consent/"
+SAME_ORIGIN = {"HTTP_ORIGIN": "http://testserver"}
+JSON = {"HTTP_ACCEPT": "application/json"}
+FORM = "application/x-www-form-urlencoded"
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def client(policy):
+    return Client()
+
+
+def switch(response, key):
+    """The settings page's switch for category ``key``."""
+    return BeautifulSoup(response.text, "html.parser").select_one(f"main input[value={key}]")
+
+
+def post(client, data, **headers):
+    return send(client, data, **{**SAME_ORIGIN, **headers})
+
+
+def send(client, data, **headers):
+    """POST as a browser form does (the test client's default is multipart)."""
+    return client.post(URL, urlencode(data, doseq=True), content_type=FORM, **headers)
+
+
+def test_accept_all_records_and_sets_cookie(client):
+    """Accept all stores one record and a cookie granting every category."""
+    response = post(client, {"choice": "all", "version": "1"}, **JSON)
+    assert response.status_code == 200
+    record = ConsentRecord.objects.get()
+    assert record.method == "accept_all"
+    assert record.granted == ["necessary", "analytics"]
+    assert record.language == "en"
+    assert record.consent_version == 1
+    cookie = response.cookies["cookie_consent"]
+    parsed = consent.parse(cookie.value)
+    assert parsed.granted == {"necessary", "analytics"}
+    assert parsed.consent_id == record.consent_id == response.json()["consentId"]
+    assert cookie["samesite"] == "Lax"
+    assert not cookie["httponly"]
+    assert int(cookie["max-age"]) == 182 * 86400
+
+
+def test_reject_all_grants_only_required(client):
+    post(client, {"choice": "none"})
+    record = ConsentRecord.objects.get()
+    assert (record.method, record.granted) == ("reject_all", ["necessary"])
+
+
+def test_without_javascript_the_form_redirects_back(client):
+    """The no-JavaScript form gets a redirect to the page it came from."""
+    response = post(client, {"choice": "none"}, HTTP_REFERER="http://testserver/en/cookie-policy/")
+    assert response.status_code == 303
+    assert response["Location"] == "http://testserver/en/cookie-policy/"
+    assert "cookie_consent" in response.cookies
+
+
+def test_foreign_referer_is_not_followed(client):
+    response = post(client, {"choice": "none"}, HTTP_REFERER="https://evil.example/")
+    assert response["Location"] == "/en/cookie-policy/"
+
+
+def test_custom_then_withdrawal(client):
+    """Turning a granted category off later is recorded as a withdrawal, same consent id."""
+    post(client, {"choice": "custom", "granted": ["analytics"]})
+    response = post(client, {"choice": "custom"})
+    first, second = ConsentRecord.objects.order_by("created_at", "pk")
+    assert (first.method, first.granted) == ("custom", ["necessary", "analytics"])
+    assert (second.method, second.granted) == ("withdrawal", ["necessary"])
+    assert first.consent_id == second.consent_id
+    assert consent.parse(response.cookies["cookie_consent"].value).granted == {"necessary"}
+
+
+def test_gpc_header_keeps_advertising_off_on_accept_all(home):
+    """With Sec-GPC: 1, accept all grants everything but advertising, recorded as GPC."""
+    from tests.utils import body, category, make_cookie_policy_page
+
+    blocks = [
+        category("necessary", "Necessary", ["csrftoken"], True),
+        category("advertising", "Advertising", ["_fbp"]),
+    ]
+    make_cookie_policy_page(home, body_en=body(*blocks), body_ru=body(*blocks))
+    post(Client(), {"choice": "all"}, HTTP_SEC_GPC="1")
+    record = ConsentRecord.objects.get()
+    assert (record.method, record.granted) == ("gpc", ["necessary"])
+
+
+@pytest.mark.parametrize(
+    ("headers", "data", "status"),
+    [
+        ({}, {"choice": "all"}, 403),  # no Origin
+        ({"HTTP_ORIGIN": "https://evil.example"}, {"choice": "all"}, 403),
+        ({"HTTP_SEC_FETCH_SITE": "cross-site"}, {"choice": "all"}, 403),
+        (SAME_ORIGIN, {"choice": "maybe"}, 400),
+        (SAME_ORIGIN, {"choice": "custom", "granted": ["tracking"]}, 400),
+        (SAME_ORIGIN, {"choice": "all", "version": "7"}, 400),
+        (SAME_ORIGIN, {"choice": "all", "consent_id": "<script>"}, 400),
+        (SAME_ORIGIN, {"choice": "all", "method": "reject_all"}, 400),
+        (SAME_ORIGIN, {"choice": "all", "padding": "x" * 5000}, 413),
+    ],
+)
+def test_bad_requests_get_a_reason_and_write_nothing(client, headers, data, status):
+    response = send(client, data, **headers)
+    assert response.status_code == status
+    assert response.json()["error"]
+    assert ConsentRecord.objects.count() == 0
+    assert "cookie_consent" not in response.cookies
+
+
+def test_json_body_is_refused(client):
+    response = client.post(URL, '{"choice": "all"}', content_type="application/json", **SAME_ORIGIN)
+    assert response.status_code == 415
+    assert ConsentRecord.objects.count() == 0
+
+
+@override_settings(COOKIE_POLICY_RATE_LIMIT_PER_MINUTE=3)
+def test_rate_limit_answers_429(client):
+    statuses = [post(client, {"choice": "none"}).status_code for _ in range(5)]
+    assert statuses == [303, 303, 303, 429, 429]
+    assert ConsentRecord.objects.count() == 3
+
+
+def test_settings_page_is_server_rendered_and_private(client):
+    """Without JavaScript the settings are a page: switches off, the current id shown."""
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert not switch(response, "analytics").has_attr("checked")
+    assert switch(response, "necessary").has_attr("disabled")
+    assert "private" in response["Cache-Control"]
+    post(client, {"choice": "all"})
+    record = ConsentRecord.objects.get()
+    again = client.get(URL)
+    assert record.consent_id in again.text
+    assert switch(again, "analytics").has_attr("checked")
+
+
+def test_forged_cookie_counts_as_no_decision(client):
+    client.cookies["cookie_consent"] = "1:1:necessary+analytics:999999999999:<script>alert(1)"
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert not switch(response, "analytics").has_attr("checked")
+
+
+@override_settings(COOKIE_POLICY_ACCEPT_DAYS=1000, COOKIE_POLICY_REJECT_DAYS=30)
+def test_lifetimes_are_capped_and_apart(client):
+    accepted = post(client, {"choice": "all"})
+    rejected = post(client, {"choice": "none"})
+    assert int(accepted.cookies["cookie_consent"]["max-age"]) == 395 * 86400
+    assert int(rejected.cookies["cookie_consent"]["max-age"]) == 30 * 86400
