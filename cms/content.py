@@ -26,6 +26,26 @@ HOME = {
     },
 }
 
+HOME_BODY = [
+    (
+        "text",
+        {
+            "en": "<h2>SOFTPRO in two minutes</h2><p>The video below comes from YouTube. It loads "
+            "only if you allow cookies from other services, or just this once.</p>",
+            "ru": "<h2>SOFTPRO за две минуты</h2><p>Видео ниже размещено на YouTube. Оно "
+            "загрузится, только если вы разрешите файлы cookie других сервисов или разрешите "
+            "загрузку один раз.</p>",
+        },
+    ),
+    (
+        "embed",
+        {
+            "url": "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
+            "title": {"en": "About SOFTPRO (video)", "ru": "О компании SOFTPRO (видео)"},
+        },
+    ),
+]
+
 POLICY = {
     "slug": "cookie-policy",
     "title": {"en": "Cookie policy", "ru": "Политика использования файлов cookie"},
@@ -621,17 +641,13 @@ BANNER = {
     "message": {
         "en": "<p>We use the cookies this site needs to work and, only with your consent, "
         "functional, analytical and advertising cookies and cookies of content embedded from "
-        "other services. Select “Accept all” or “Reject all”, or open “Settings” to choose "
-        "category by category. Continuing to browse does not count as consent. You can change "
-        "your mind at any time through “Cookie settings” at the bottom of every page. Learn "
-        'more in our <a href="/en/cookie-policy/">cookie policy</a>.</p>',
+        "other services. Continuing to browse does not count as consent. You can change your "
+        "mind at any time through “Cookie settings” at the bottom of every page.</p>",
         "ru": "<p>Мы используем файлы cookie, необходимые для работы сайта, а также — только с "
         "вашего согласия — функциональные, аналитические и рекламные файлы cookie и файлы "
-        "cookie встроенных материалов других сервисов. Нажмите «Принять все» или «Отклонить "
-        "все» либо откройте «Настройки», чтобы сделать выбор для каждой категории. Продолжение "
-        "просмотра сайта согласием не считается. Вы можете изменить своё решение в любой момент "
-        "по ссылке «Настройки файлов cookie» внизу каждой страницы. Подробнее — в нашей "
-        '<a href="/ru/cookie-policy/">Политике использования файлов cookie</a>.</p>',
+        "cookie встроенных материалов других сервисов. Продолжение просмотра сайта согласием "
+        "не считается. Вы можете изменить своё решение в любой момент по ссылке «Настройки "
+        "файлов cookie» внизу каждой страницы.</p>",
     },
     "accept_label": {"en": "Accept all", "ru": "Принять все"},
     "reject_label": {"en": "Reject all", "ru": "Отклонить все"},

@@ -1,15 +1,26 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+
+from cookie_policy.blocks import ConsentEmbedBlock
 
 
 class HomePage(Page):
     """The site's front page."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("intro"))
+    body = StreamField(
+        [
+            ("text", blocks.RichTextBlock(features=["h2", "h3", "bold", "italic", "link"])),
+            ("embed", ConsentEmbedBlock()),
+        ],
+        blank=True,
+        verbose_name=_("body"),
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     max_count = 1
 
     class Meta:

@@ -5,4 +5,4 @@ from .models import HomePage
 
 @register(HomePage)
 class HomePageTranslation(TranslationOptions):
-    fields = ("intro",)
+    fields = ("intro", "body")

@@ -4,6 +4,7 @@ Cached per site and language in the default cache, so a warm page view makes no 
 the policy page or the banner drops every entry.
 """
 
+import re
 import time
 from functools import cache as memoize
 from pathlib import Path
@@ -24,6 +25,7 @@ from . import changes, conf, consent
 from .models import ConsentBanner, CookiePolicyPage
 
 STATIC = Path(__file__).parent / "static" / "cookie_policy"
+PLACEHOLDER = re.compile(r"<[^>]*>.*$")
 
 
 @memoize
@@ -67,7 +69,10 @@ def policy_data(policy, request=None):
             "title": category.get("title") or key,
             "required": bool(category.get("required")),
             "summary": Truncator(strip_tags(category.get("purpose") or "")).words(40),
-            "cookies": [name for name in changes.cookie_names(category) if name],
+            # "_ga_<container-id>" declares a family of cookies: the script matches "_ga_*".
+            "cookies": [
+                PLACEHOLDER.sub("*", name) for name in changes.cookie_names(category) if name
+            ],
         }
         for key, category in found.items()
     ]

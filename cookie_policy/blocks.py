@@ -1,6 +1,10 @@
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+
+from . import conf
+from .embeds import embed_url
 
 PARTY_CHOICES = [("first", _("first party")), ("third", _("third party"))]
 
@@ -70,3 +74,34 @@ class CookiePolicyStreamBlock(blocks.StreamBlock):
         label=_("text"),
     )
     category = CookieCategoryBlock()
+
+
+class ConsentEmbedBlock(blocks.StructBlock):
+    """A video or other third-party embed that loads only after consent."""
+
+    url = blocks.URLBlock(
+        label=_("address"), help_text=_("A YouTube or Vimeo page, or any https player address.")
+    )
+    title = blocks.CharBlock(max_length=200, label=_("title"))
+
+    class Meta:
+        icon = "media"
+        label = _("embed (after consent)")
+        template = "cookie_policy/blocks/consent_embed.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not embed_url(value["url"]):
+            raise blocks.StructBlockValidationError(
+                {"url": ValidationError(_("Use an https address."))}
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context.update(
+            src=embed_url(value["url"]),
+            title=value["title"],
+            category=conf.get("EMBED_CATEGORY"),
+        )
+        return context

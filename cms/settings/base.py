@@ -101,3 +101,9 @@ WAGTAIL_SITE_NAME = "SOFTPRO"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt"]
+
+# Google Consent Mode v2: category key -> the signals it grants (cookie_policy.conf documents it).
+COOKIE_POLICY_CONSENT_MODE = {
+    "analytics": ["analytics_storage"],
+    "advertising": ["ad_storage", "ad_user_data", "ad_personalization"],
+}

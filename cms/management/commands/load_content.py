@@ -33,6 +33,8 @@ def raw_body(blocks, language):
                     for cookie in value["cookies"]
                 ],
             }
+        elif block_type == "embed":
+            value = {"url": value["url"], "title": value["title"][language]}
         else:
             value = value[language]
         raw.append({"type": block_type, "value": value})
@@ -78,6 +80,7 @@ class Command(BaseCommand):
         set_translated(home, content.HOME, "title", "seo_title", "search_description", "intro")
         for language in LANGUAGES:
             setattr(home, f"slug_{language}", "home")
+            setattr(home, f"body_{language}", raw_body(content.HOME_BODY, language))
         root.add_child(instance=home)
         home.save_revision(log_action=True).publish()
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
