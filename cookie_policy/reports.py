@@ -1,5 +1,5 @@
 import django_filters
-from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseForbidden
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -56,7 +56,8 @@ class ConsentRecordReportView(ReportView):
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(PERMISSION):
-            raise PermissionDenied
+            # A plain 403: Wagtail would turn PermissionDenied into a redirect to the dashboard.
+            return HttpResponseForbidden(_("You need the permission to view consent records."))
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):

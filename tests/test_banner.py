@@ -1,0 +1,116 @@
+"""The banner tag: same bytes for everyone, cached, in the page's language."""
+
+import json
+import re
+import time
+
+import pytest
+from django.core.cache import cache
+from django.test import Client, RequestFactory
+from django.utils import translation
+from wagtail.models import Site
+
+from cookie_policy import banner as live
+from cookie_policy.models import ConsentBanner
+from tests.utils import make_banner
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def config(html):
+    return json.loads(re.search(r'id="cc-config" type="application/json">(.*?)</script>', html)[1])
+
+
+def test_banner_is_on_every_page_in_its_language(policy):
+    """Home, policy and 404 pages carry the banner, in the URL's language."""
+    client = Client()
+    for path in ("/en/", "/en/cookie-policy/", "/en/nowhere/"):
+        assert 'id="cc-banner"' in client.get(path).text, path
+    ru = client.get("/ru/").text
+    assert "Принять все" in ru
+    assert 'href="/ru/cookie-policy/"' in ru
+    assert 'action="/ru/cookie-consent/"' in ru
+
+
+def test_categories_come_from_the_live_policy(policy):
+    """The settings list the policy's categories: required locked on, the rest off."""
+    html = Client().get("/en/").text
+    assert 'value="necessary" aria-describedby="cc-necessary-about" checked disabled' in html
+    assert 'value="analytics" aria-describedby="cc-analytics-about">' in html
+    data = config(html)
+    assert data["categories"] == ["necessary", "analytics"]
+    assert data["required"] == ["necessary"]
+    assert data["version"] == 1
+
+
+def test_page_bytes_do_not_depend_on_consent(policy):
+    """A visitor with a decision gets exactly the bytes of one without: caches stay correct."""
+    anonymous = Client().get("/en/cookie-policy/")
+    decided = Client()
+    decided.cookies["cookie_consent"] = "1:1:analytics+necessary:1764000000:abcdefghijklmnopqrstuv"
+    with_cookie = decided.get("/en/cookie-policy/")
+    assert anonymous.content == with_cookie.content
+    assert "Cookie" not in anonymous.get("Vary", "")
+    assert not anonymous.cookies
+
+
+def test_tag_makes_no_query_warm_and_at_most_two_cold(
+    policy, django_assert_num_queries, django_assert_max_num_queries
+):
+    """Rendering the banner costs 0 queries from the cache and at most 2 without it."""
+    request = RequestFactory().get("/en/")
+    request._wagtail_site = Site.objects.get(is_default_site=True)
+    Client().get("/en/")  # warms Wagtail's own routing caches, as any page view does
+    live.clear_cache()
+    with translation.override("en"):
+        with django_assert_max_num_queries(2):
+            live.state(request)
+        with django_assert_num_queries(0):
+            live.state(request)
+
+
+def test_publishing_clears_the_cached_banner(policy):
+    """A newly published banner wording shows at once."""
+    client = Client()
+    assert "Accept all" in client.get("/en/").text
+    banner = ConsentBanner.objects.get()
+    banner.accept_label_en = "Allow everything"
+    banner.save_revision().publish()
+    assert "Allow everything" in client.get("/en/").text
+
+
+def test_banner_without_policy_renders_nothing(home):
+    """With no published policy there are no categories to ask about: no banner."""
+    make_banner()
+    assert 'id="cc-banner"' not in Client().get("/en/").text
+
+
+def test_gated_script_is_inert_markup(policy):
+    """The demo analytics tag waits as text/plain with its category."""
+    html = Client().get("/en/").text
+    assert re.search(
+        r'<script type="text/plain" data-cookie-category="analytics" data-src="[^"]+">', html
+    )
+
+
+def test_consent_granted_helper(policy):
+    """The server-side helper follows the visitor's cookie; required is always granted."""
+    factory = RequestFactory()
+    request = factory.get("/en/")
+    request._wagtail_site = Site.objects.get(is_default_site=True)
+    with translation.override("en"):
+        assert live.consent_granted(request, "necessary")
+        assert not live.consent_granted(request, "analytics")
+        request.COOKIES["cookie_consent"] = (
+            f"1:1:analytics+necessary:{int(time.time())}:abcdefghijklmnopqrstuv"
+        )
+        assert live.consent_granted(request, "analytics")
+        request.COOKIES["cookie_consent"] = "garbage"
+        assert not live.consent_granted(request, "analytics")
