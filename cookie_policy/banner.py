@@ -6,8 +6,6 @@ the policy page or the banner drops every entry.
 
 import re
 import time
-from functools import cache as memoize
-from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -22,16 +20,10 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from . import changes, conf, consent
+from .inline import asset
 from .models import ConsentBanner, CookiePolicyPage
 
-STATIC = Path(__file__).parent / "static" / "cookie_policy"
 PLACEHOLDER = re.compile(r"<[^>]*>.*$")
-
-
-@memoize
-def asset(name):
-    """A static file's text, read once per process, for inlining: no extra request per page."""
-    return (STATIC / name).read_text(encoding="utf-8")
 
 
 def cache_key(site_id, language):

@@ -5,36 +5,21 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from .. import banner as live
-from .. import conf
+from .. import conf, inline
 from ..embeds import embed_url
 from ..models import CookiePolicyPage
 
 register = template.Library()
 
-CONSENT_MODE_DEFAULT = (
-    "window.dataLayer=window.dataLayer||[];"
-    "function gtag(){dataLayer.push(arguments)}"
-    'gtag("consent","default",%s);'
-)
-
-
-def consent_mode_default():
-    """The inline script that denies every Consent Mode signal before any Google tag runs."""
-    signals = sorted({s for names in (conf.get("CONSENT_MODE") or {}).values() for s in names})
-    if not signals:
-        return ""
-    denied = ",".join(f'"{s}":"denied"' for s in signals)
-    return CONSENT_MODE_DEFAULT % ("{" + denied + ',"wait_for_update":500}')
-
 
 @register.simple_tag
 def cookie_policy_head():
     """The banner's stylesheet and, with Consent Mode on, its denied defaults: put it in <head>."""
-    script = consent_mode_default()
+    script = f"<script>{inline.CONSENT_MODE_DEFAULT}</script>" if conf.get("CONSENT_MODE") else ""
     return format_html(
         "<style>{}</style>{}",
-        mark_safe(live.asset("banner.css")),  # noqa: S308 - our own static file
-        mark_safe(f"<script>{script}</script>") if script else "",  # noqa: S308 - built above
+        mark_safe(inline.asset("banner.css")),  # noqa: S308 - our own static file
+        mark_safe(script),  # noqa: S308 - a constant
     )
 
 
