@@ -69,6 +69,16 @@ def decide(form, request, policy):
 @require_http_methods(["GET", "POST"])
 def consent_view(request):
     """GET: the cookie settings page. POST: record a decision and set the consent cookie."""
+    try:
+        return handle_consent(request)
+    except DatabaseError:
+        # The banner script has already stored the choice in the browser: ask it to retry later.
+        return refuse(
+            503, _("Your choice could not be recorded; try again later."), Retry_After="30"
+        )
+
+
+def handle_consent(request):
     policy = banner.state(request)["policy"]
     if not policy["categories"]:
         return refuse(404, _("This site has no published cookie policy."))

@@ -167,3 +167,19 @@ def test_lifetimes_are_capped_and_apart(client):
     rejected = post(client, {"choice": "none"})
     assert int(accepted.cookies["cookie_consent"]["max-age"]) == 395 * 86400
     assert int(rejected.cookies["cookie_consent"]["max-age"]) == 30 * 86400
+
+
+def test_database_down_answers_503(client, monkeypatch):
+    """If the record cannot be written the visitor gets 503 with Retry-After, not a traceback."""
+    from django.db import OperationalError
+
+    post(client, {"choice": "none"})  # warms the banner cache
+
+    def fail(*args, **kwargs):
+        raise OperationalError("database is unavailable")
+
+    monkeypatch.setattr(ConsentRecord.objects, "create", fail)
+    response = post(client, {"choice": "all"})
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "Traceback" not in response.text
