@@ -82,3 +82,12 @@ def test_purge_deletes_only_old_records(db, settings):
     assert not ConsentRecord.objects.filter(pk=old.pk).exists()
     call_command("purge_consent_records", days=1)
     assert not ConsentRecord.objects.exists()
+
+
+def test_report_escapes_stored_text(home):
+    """Whatever a record holds is shown as text in the report."""
+    record(consent_id="<script>alert(1)</script>")
+    client = editor("auditor", "view_consent_report")
+    html = client.get(REPORT).text
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
