@@ -65,7 +65,7 @@ def test_report_filters_and_exports(home):
 
 def test_export_neutralises_formulas(home):
     """A cell that a spreadsheet would run as a formula is exported as text."""
-    record(language='=HYPERLINK("http://evil")')
+    record(consent_id='=HYPERLINK("http://e")')
     client = editor("auditor", "view_consent_report")
     body = b"".join(client.get(REPORT + "?export=csv").streaming_content).decode()
     assert "'=HYPERLINK" in body

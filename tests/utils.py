@@ -2,7 +2,7 @@
 
 import json
 
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from cms.models import HomePage
@@ -51,7 +51,11 @@ RU_BODY = body(*RU_BLOCKS)
 
 
 def make_home_page():
-    root = Page.get_first_root_node()
+    # A transactional test flushes the tree that Wagtail's migrations created.
+    Locale.objects.get_or_create(language_code="en")
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", title_en="Root", slug="root", slug_en="root")
+    )
     Page.objects.filter(depth=2, slug="home", content_type__model="page").delete()
     home = HomePage(title_en="Home", title_ru="Главная", slug_en="home", slug_ru="home")
     root.add_child(instance=home)

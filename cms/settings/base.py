@@ -3,7 +3,10 @@
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
+
+from cookie_policy.inline import csp_hashes
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -38,6 +41,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -106,4 +110,23 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "txt"]
 COOKIE_POLICY_CONSENT_MODE = {
     "analytics": ["analytics_storage"],
     "advertising": ["ad_storage", "ad_user_data", "ad_personalization"],
+}
+
+# A strict Content-Security-Policy on public pages: no inline script but the banner's own, allowed
+# by hash so every visitor still gets the same bytes. Wagtail's admin relies on inline scripts.
+_inline = csp_hashes()
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, *_inline["script-src"]],
+        "style-src": [SELF, *_inline["style-src"]],
+        "img-src": [SELF, "data:"],
+        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    },
 }

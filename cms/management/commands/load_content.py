@@ -2,7 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from cms import content
 from cms.models import HomePage
@@ -73,7 +73,11 @@ class Command(BaseCommand):
             self.stdout.write("Published the consent banner.")
 
     def create_home(self):
-        root = Page.get_first_root_node()
+        # Wagtail's migrations create the tree root; a flushed database has none.
+        Locale.objects.get_or_create(language_code="en")
+        root = Page.get_first_root_node() or Page.add_root(
+            instance=Page(title="Root", title_en="Root", slug="root", slug_en="root")
+        )
         # Wagtail's initial migration adds a placeholder "Welcome" page in its place.
         Page.objects.filter(depth=2, slug="home", content_type__model="page").delete()
         home = HomePage()

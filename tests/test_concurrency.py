@@ -1,0 +1,82 @@
+"""Many visitors at once, on PostgreSQL: nothing lost, purge safe beside writes."""
+
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
+from urllib.parse import urlencode
+
+import pytest
+from django.core.management import call_command
+from django.db import connection, connections
+from django.test import Client, override_settings
+from django.utils import timezone
+
+from cookie_policy.models import ConsentRecord
+from tests.utils import make_banner, make_cookie_policy_page, make_home_page
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="concurrency is tested on PostgreSQL"
+    ),
+]
+N = 40
+
+
+def post_consent(index):
+    try:
+        response = Client().post(
+            "/en/cookie-consent/",
+            urlencode({"choice": "all" if index % 2 else "none"}),
+            content_type="application/x-www-form-urlencoded",
+            HTTP_ORIGIN="http://testserver",
+            REMOTE_ADDR=f"10.0.{index // 250}.{index % 250}",
+        )
+        return response.status_code
+    finally:
+        connections.close_all()
+
+
+@pytest.fixture
+def site():
+    make_banner()
+    make_cookie_policy_page(make_home_page())
+
+
+@override_settings(COOKIE_POLICY_RATE_LIMIT_PER_MINUTE=10**6)
+def test_concurrent_posts_each_give_one_record(site):
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        statuses = list(pool.map(post_consent, range(N)))
+    assert statuses == [303] * N
+    assert ConsentRecord.objects.count() == N
+
+
+@override_settings(COOKIE_POLICY_RATE_LIMIT_PER_MINUTE=10**6)
+def test_purge_runs_safely_while_records_are_written(site):
+    old = timezone.now() - timedelta(days=4000)
+    ConsentRecord.objects.bulk_create(
+        ConsentRecord(
+            consent_id=f"old{i:020d}",
+            language="en",
+            consent_version=1,
+            method="custom",
+            created_at=old,
+        )
+        for i in range(2500)
+    )
+
+    def purge(_):
+        try:
+            call_command("purge_consent_records", stdout=None)
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        purging = pool.submit(purge, None)
+        statuses = list(pool.map(post_consent, range(N)))
+        purging.result()
+    assert statuses == [303] * N
+    assert (
+        ConsentRecord.objects.filter(created_at__lt=timezone.now() - timedelta(days=3000)).count()
+        == 0
+    )
+    assert ConsentRecord.objects.count() == N
