@@ -1,3 +1,4 @@
+from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
@@ -12,16 +13,23 @@ def raise_consent_version(sender, instance, revision, **kwargs):
     """Ask visitors again when what the site collects changed, or when the editor asked for it."""
     fingerprint = instance.consent_fingerprint_now()
     forced = bool(revision and revision.content.get("force_reconsent"))
-    if not instance.consent_fingerprint:
-        # First publication: version 1 covers what is collected now.
-        updates = {"consent_fingerprint": fingerprint}
-    elif forced or fingerprint != instance.consent_fingerprint:
-        updates = {"consent_fingerprint": fingerprint, "consent_version": F("consent_version") + 1}
-    else:
-        updates = {}
-    if updates:
-        CookiePolicyPage.objects.filter(pk=instance.pk).update(**updates)
-        instance.refresh_from_db(fields=["consent_version", "consent_fingerprint"])
+    with transaction.atomic():
+        # Locked, so two publishes in quick succession each compare with the other's result.
+        row = CookiePolicyPage.objects.select_for_update().only("consent_fingerprint")
+        stored = row.get(pk=instance.pk).consent_fingerprint
+        if not stored:
+            # First publication: version 1 covers what is collected now.
+            updates = {"consent_fingerprint": fingerprint}
+        elif forced or fingerprint != stored:
+            updates = {
+                "consent_fingerprint": fingerprint,
+                "consent_version": F("consent_version") + 1,
+            }
+        else:
+            updates = {}
+        if updates:
+            CookiePolicyPage.objects.filter(pk=instance.pk).update(**updates)
+    instance.refresh_from_db(fields=["consent_version", "consent_fingerprint"])
     banner.clear_cache()
 
 

@@ -2,12 +2,20 @@
 
 import copy
 
+from django.contrib.auth import get_user_model
 from django.urls import reverse
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry
 from wagtail.test.utils import WagtailPageTestCase
 
 from cookie_policy.models import CookiePolicyPage
-from tests.utils import EN_BLOCKS, RU_BLOCKS, category, make_cookie_policy_page, make_home_page
+from tests.utils import (
+    EN_BLOCKS,
+    RU_BLOCKS,
+    category,
+    make_banner,
+    make_cookie_policy_page,
+    make_home_page,
+)
 from tests.utils import policy_form_data as form
 
 
@@ -183,3 +191,82 @@ class PolicyEditingTests(WagtailPageTestCase):
         response = self.client.get(reverse("wagtailadmin_pages:history", args=[page.pk]))
         self.assertContains(response, "Published")
         self.assertContains(response, self.user.get_full_name() or self.user.get_username())
+
+
+class ConcurrentEditorTests(WagtailPageTestCase):
+    def setUp(self):
+        self.home = make_home_page()
+        self.page = make_cookie_policy_page(self.home)
+
+    def test_locked_policy_cannot_be_changed_by_another_editor(self):
+        """A page locked by one editor refuses another editor's publish."""
+        User = get_user_model()
+        first = User.objects.create_superuser("first", "first@example.com", "pw")
+        self.client.force_login(first)
+        self.client.post(reverse("wagtailadmin_pages:lock", args=[self.page.pk]))
+        self.page.refresh_from_db()
+        self.assertTrue(self.page.locked)
+        second = User.objects.create_superuser("second", "second@example.com", "pw")
+        self.client.force_login(second)
+        data = {**form(EN_BLOCKS, RU_BLOCKS, title_en="Overwritten"), "action-publish": "1"}
+        self.client.post(reverse("wagtailadmin_pages:edit", args=[self.page.pk]), data)
+        self.page.refresh_from_db()
+        self.assertEqual(self.page.title_en, "Cookie policy")
+
+    def test_locked_banner_cannot_be_changed_by_another_editor(self):
+        """The banner snippet locks the same way."""
+        banner = make_banner()
+        User = get_user_model()
+        self.client.force_login(User.objects.create_superuser("a", "a@example.com", "pw"))
+        self.client.post(
+            reverse("wagtailsnippets_cookie_policy_consentbanner:lock", args=[banner.pk])
+        )
+        banner.refresh_from_db()
+        self.assertTrue(banner.locked)
+        self.client.force_login(User.objects.create_superuser("b", "b@example.com", "pw"))
+        url = reverse("wagtailsnippets_cookie_policy_consentbanner:edit", args=[banner.pk])
+        response = self.client.post(url, {"name": "Hijacked", "action-publish": "1"})
+        banner.refresh_from_db()
+        self.assertEqual(banner.name, "Banner")
+        self.assertContains(response, "locked", status_code=response.status_code)
+
+    def assert_stale_editor_is_told(self, obj, app_label, model_name):
+        """Wagtail's editing-session ping tells an editor whose revision is stale who saved."""
+        User = get_user_model()
+        stale = obj.latest_revision
+        other = User.objects.create_superuser("other", "other@example.com", "pw")
+        obj.save_revision(user=other)
+        self.client.force_login(User.objects.create_superuser("late", "late@example.com", "pw"))
+        url = reverse("wagtailadmin_editing_sessions:ping", args=[app_label, model_name, obj.pk, 0])
+        response = self.client.post(
+            url,
+            {"revision_id": stale.pk, "revision_created_at": stale.created_at.isoformat()},
+        )
+        newer = [s for s in response.json()["other_sessions"] if s.get("revision_id")]
+        self.assertEqual(len(newer), 1)
+        self.assertEqual(newer[0]["revision_id"], obj.latest_revision.pk)
+
+    def test_stale_page_editor_is_told_someone_else_saved(self):
+        self.assert_stale_editor_is_told(self.page, "cookie_policy", "cookiepolicypage")
+
+    def test_stale_banner_editor_is_told_someone_else_saved(self):
+        banner = make_banner()
+        banner.refresh_from_db()
+        self.assert_stale_editor_is_told(banner, "cookie_policy", "consentbanner")
+
+    def test_two_quick_publishes_give_two_revisions_and_one_raise_each(self):
+        """Back-to-back publishes each leave a revision; the version rises once per change."""
+        first = self.page.save_revision()
+        body = first.content
+        for language in ("en", "ru"):
+            body[f"body_{language}"] = body[f"body_{language}"].replace('"_ga"', '"_gid"')
+        first.content = body
+        first.save()
+        first.publish()
+        second = CookiePolicyPage.objects.get().save_revision()
+        second.publish()
+        page = CookiePolicyPage.objects.get()
+        self.assertEqual(page.consent_version, 2)
+        self.assertEqual(page.live_revision_id, second.pk)
+        published = PageLogEntry.objects.filter(page=page, action="wagtail.publish").count()
+        self.assertEqual(published, 3)
