@@ -5,9 +5,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from cookie_policy.blocks import ConsentEmbedBlock
+from cookie_policy.models import PreviewInEachLanguage
 
 
-class HomePage(Page):
+class HomePage(PreviewInEachLanguage, Page):
     """The site's front page."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("intro"))

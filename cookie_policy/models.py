@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils import timezone, translation
@@ -19,7 +20,27 @@ from .blocks import CookiePolicyStreamBlock
 from .panels import ConsentVersionPanel
 
 
-class CookiePolicyPage(Page):
+class PreviewInEachLanguage:
+    """One preview mode per language, so editors check every translation before publishing."""
+
+    @property
+    def preview_modes(self):
+        return [(code, name) for code, name in settings.LANGUAGES]
+
+    @property
+    def default_preview_mode(self):
+        return settings.LANGUAGE_CODE
+
+    def serve_preview(self, request, mode_name):
+        with translation.override(mode_name or settings.LANGUAGE_CODE):
+            response = super().serve_preview(request, mode_name)
+            # Render now: a TemplateResponse would otherwise render after the override ends.
+            if hasattr(response, "render"):
+                response.render()
+        return response
+
+
+class CookiePolicyPage(PreviewInEachLanguage, Page):
     """The site's cookie statement: one category block per cookie category."""
 
     body = StreamField(CookiePolicyStreamBlock(), blank=True, verbose_name=_("body"))
@@ -98,7 +119,13 @@ class CookiePolicyPage(Page):
 
 
 class ConsentBanner(
-    DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model
+    PreviewInEachLanguage,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    models.Model,
 ):
     """The consent banner's wording, shown on every page in the visitor's language."""
 

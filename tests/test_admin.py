@@ -1,9 +1,11 @@
 """Editors and admins work through the real Wagtail admin views."""
 
 import copy
+from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -270,3 +272,56 @@ class ConcurrentEditorTests(WagtailPageTestCase):
         self.assertEqual(page.live_revision_id, second.pk)
         published = PageLogEntry.objects.filter(page=page, action="wagtail.publish").count()
         self.assertEqual(published, 3)
+
+
+class PreviewAndScheduleTests(WagtailPageTestCase):
+    def setUp(self):
+        self.home = make_home_page()
+        self.user = self.login()
+        self.page = make_cookie_policy_page(self.home)
+
+    def test_draft_previews_in_each_language(self):
+        """The editor previews the unsaved draft in English and in Russian."""
+        self.assertPageIsPreviewable(self.page, mode="ru", post_data=form(EN_BLOCKS, RU_BLOCKS))
+        self.client.force_login(self.user)  # the assertion above logs its own user out
+        url = reverse("wagtailadmin_pages:preview_on_edit", args=[self.page.pk])
+        ru = copy.deepcopy(RU_BLOCKS)
+        ru[0]["value"] = "Черновой заголовок"
+        self.client.post(url, form(EN_BLOCKS, ru))
+        preview_ru = self.client.get(url, {"mode": "ru"})
+        preview_en = self.client.get(url, {"mode": "en"})
+        self.assertContains(preview_ru, "Черновой заголовок")
+        self.assertContains(preview_ru, '<html lang="ru">')
+        self.assertContains(preview_en, "What are cookies?")
+        self.assertNotContains(self.client.get("/ru/cookie-policy/"), "Черновой заголовок")
+
+    def test_banner_previews_in_each_language(self):
+        banner = make_banner()
+        url = reverse(
+            "wagtailsnippets_cookie_policy_consentbanner:preview_on_edit", args=[banner.pk]
+        )
+        self.client.post(
+            url, {"name": "Banner", "title_en": "Cookies here", "title_ru": "Файлы cookie здесь"}
+        )
+        self.assertContains(self.client.get(url, {"mode": "ru"}), "Файлы cookie здесь")
+        self.assertContains(self.client.get(url, {"mode": "en"}), "Cookies here")
+
+    def test_scheduled_publish_waits_and_is_checked_too(self):
+        """A scheduled publication waits for its time; an inconsistent one is refused."""
+        edit = reverse("wagtailadmin_pages:edit", args=[self.page.pk])
+        later = (timezone.now() + timedelta(days=1)).strftime("%Y-%m-%d %H:%M")
+        data = {**form(EN_BLOCKS, RU_BLOCKS, title_en="Next year"), "go_live_at": later}
+        self.client.post(edit, {**data, "action-publish": "1"})
+        self.page.refresh_from_db()
+        self.assertEqual(self.page.title_en, "Cookie policy")
+        self.assertIsNotNone(self.page.scheduled_revision)
+
+    def test_inconsistent_schedule_is_refused(self):
+        edit = reverse("wagtailadmin_pages:edit", args=[self.page.pk])
+        later = (timezone.now() + timedelta(days=1)).strftime("%Y-%m-%d %H:%M")
+        bad = {**form(EN_BLOCKS, RU_BLOCKS, title_ru=""), "go_live_at": later}
+        response = self.client.post(edit, {**bad, "action-publish": "1"})
+        self.assertRedirects(response, edit, fetch_redirect_response=False)
+        self.assertContains(self.client.get(edit), "saved but not published")
+        self.page.refresh_from_db()
+        self.assertIsNone(self.page.scheduled_revision)
