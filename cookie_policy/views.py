@@ -41,9 +41,11 @@ def rate_limited(request):
     key = f"cookie_policy:rate:{client}:{int(time.time() // 60)}"
     cache.add(key, 0, 70)
     try:
-        return cache.incr(key) > conf.get("RATE_LIMIT_PER_MINUTE")
+        count = cache.incr(key)
     except ValueError:  # the entry expired between add and incr
         return False
+    # With the cache down (None) visitors can still choose: the limit fails open.
+    return count is not None and count > conf.get("RATE_LIMIT_PER_MINUTE")
 
 
 def decide(form, request, policy):

@@ -1,0 +1,58 @@
+"""Faults: an unreachable cache and a failing database never leak a traceback."""
+
+import pytest
+from django.core.cache import caches
+from django.test import Client, override_settings
+
+pytestmark = pytest.mark.django_db
+
+# What production runs when Redis is down: django-redis ignoring connection errors.
+UNREACHABLE_REDIS = {
+    "default": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",
+        "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.2},
+    }
+}
+
+
+@pytest.fixture
+def unreachable_cache():
+    with override_settings(CACHES=UNREACHABLE_REDIS):
+        assert caches["default"].get("anything", "missing") == "missing"
+        yield
+
+
+def test_pages_render_with_the_banner_when_the_cache_is_down(policy, unreachable_cache):
+    """The banner falls back to the database."""
+    for path in ("/en/", "/ru/cookie-policy/"):
+        response = Client().get(path)
+        assert response.status_code == 200
+        assert 'id="cc-banner"' in response.text
+
+
+def test_consent_is_recorded_when_the_cache_is_down(policy, unreachable_cache):
+    response = Client().post(
+        "/en/cookie-consent/",
+        "choice=none",
+        content_type="application/x-www-form-urlencoded",
+        HTTP_ORIGIN="http://testserver",
+    )
+    assert response.status_code == 303
+
+
+@override_settings(DEBUG=False)
+def test_server_error_page_shows_no_traceback(policy, monkeypatch):
+    """An unexpected error answers the plain 500 page, never a traceback."""
+    from cookie_policy.models import CookiePolicyPage
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(CookiePolicyPage, "get_context", boom)
+    client = Client(raise_request_exception=False)
+    response = client.get("/en/cookie-policy/")
+    assert response.status_code == 500
+    assert "secret internals" not in response.text
+    assert "Traceback" not in response.text
+    assert "Ошибка сервера" in response.text
