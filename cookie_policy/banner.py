@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
@@ -36,6 +36,24 @@ def clear_cache(**kwargs):
     cache.delete_many(
         [cache_key(site_id, code) for site_id in site_ids for code, _name in settings.LANGUAGES]
     )
+
+
+def purge_frontend_cache(**kwargs):
+    """Every live page shows the banner: purge them all from a CDN or Varnish, if configured."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+    urls = []
+    for code, _name in settings.LANGUAGES:
+        with override(code):
+            urls += [page.get_full_url() for page in Page.objects.live().filter(depth__gt=1)]
+    purge_urls_from_cache([url for url in urls if url])
+
+
+def banner_changed(**kwargs):
+    clear_cache()
+    purge_frontend_cache()
 
 
 def live_policy(site):

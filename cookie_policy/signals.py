@@ -30,10 +30,10 @@ def raise_consent_version(sender, instance, revision, **kwargs):
         if updates:
             CookiePolicyPage.objects.filter(pk=instance.pk).update(**updates)
     instance.refresh_from_db(fields=["consent_version", "consent_fingerprint"])
-    banner.clear_cache()
+    banner.banner_changed()
 
 
 for signal in (page_unpublished, post_delete):
-    signal.connect(banner.clear_cache, sender=CookiePolicyPage, dispatch_uid=f"cp-{id(signal)}")
+    signal.connect(banner.banner_changed, sender=CookiePolicyPage, dispatch_uid=f"cp-{id(signal)}")
 for signal in (published, unpublished, post_delete):
-    signal.connect(banner.clear_cache, sender=ConsentBanner, dispatch_uid=f"cb-{id(signal)}")
+    signal.connect(banner.banner_changed, sender=ConsentBanner, dispatch_uid=f"cb-{id(signal)}")

@@ -114,3 +114,21 @@ def test_consent_granted_helper(policy):
         assert live.consent_granted(request, "analytics")
         request.COOKIES["cookie_consent"] = "garbage"
         assert not live.consent_granted(request, "analytics")
+
+
+def test_publishing_purges_every_page_from_the_frontend_cache(policy, settings):
+    """With frontend_cache configured, a new banner purges every page in both languages."""
+    from tests.frontend_cache_backend import PURGED
+
+    settings.WAGTAILFRONTENDCACHE = {
+        "test": {"BACKEND": "tests.frontend_cache_backend.RecordingBackend"}
+    }
+    PURGED.clear()
+    banner = ConsentBanner.objects.get()
+    banner.save_revision().publish()
+    assert {
+        "http://localhost/en/",
+        "http://localhost/ru/",
+        "http://localhost/en/cookie-policy/",
+        "http://localhost/ru/cookie-policy/",
+    } <= set(PURGED)
