@@ -51,7 +51,7 @@ def test_publish_in_one_process_clears_the_banner_in_another(settings):
     }
     make_banner()
     make_cookie_policy_page(make_home_page())
-    reader = subprocess.Popen(
+    reader = subprocess.Popen(  # noqa: S603 - our own interpreter and script
         [sys.executable, "-c", READER],
         env=env,
         stdin=subprocess.PIPE,
