@@ -639,15 +639,13 @@ POLICY = {
 BANNER = {
     "title": {"en": "Cookies on this site", "ru": "Файлы cookie на этом сайте"},
     "message": {
-        "en": "<p>We use the cookies this site needs to work and, only with your consent, "
-        "functional, analytical and advertising cookies and cookies of content embedded from "
-        "other services. Continuing to browse does not count as consent. You can change your "
-        "mind at any time through “Cookie settings” at the bottom of every page.</p>",
-        "ru": "<p>Мы используем файлы cookie, необходимые для работы сайта, а также — только с "
-        "вашего согласия — функциональные, аналитические и рекламные файлы cookie и файлы "
-        "cookie встроенных материалов других сервисов. Продолжение просмотра сайта согласием "
-        "не считается. Вы можете изменить своё решение в любой момент по ссылке «Настройки "
-        "файлов cookie» внизу каждой страницы.</p>",
+        "en": "<p>Besides the cookies this site needs to work, we use others only with your "
+        "consent. Continuing to browse is not consent. You can change your choice at any time "
+        "in “Cookie settings” at the bottom of every page.</p>",
+        "ru": "<p>Помимо файлов cookie, без которых сайт не работает, мы используем другие "
+        "только с вашего согласия. Продолжение просмотра сайта согласием не считается. Изменить "
+        "свой выбор можно в любой момент по ссылке «Настройки файлов cookie» внизу каждой "
+        "страницы.</p>",
     },
     "accept_label": {"en": "Accept all", "ru": "Принять все"},
     "reject_label": {"en": "Reject all", "ru": "Отклонить все"},

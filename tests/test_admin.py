@@ -325,3 +325,25 @@ class PreviewAndScheduleTests(WagtailPageTestCase):
         self.assertContains(self.client.get(edit), "saved but not published")
         self.page.refresh_from_db()
         self.assertIsNone(self.page.scheduled_revision)
+
+
+class BannerHistoryTests(WagtailPageTestCase):
+    def test_banner_history_and_compare_per_language(self):
+        """The banner's revisions are listed and compared per language, like the page's."""
+        self.user = self.login()
+        banner = make_banner()
+        first = banner.latest_revision
+        banner.accept_label_ru = "Принять всё"
+        banner.save_revision(user=self.user).publish(user=self.user)
+        history = self.client.get(
+            reverse("wagtailsnippets_cookie_policy_consentbanner:history", args=[banner.pk])
+        )
+        self.assertContains(history, "Published")
+        compare = self.client.get(
+            reverse(
+                "wagtailsnippets_cookie_policy_consentbanner:revisions_compare",
+                args=[banner.pk, first.pk, banner.latest_revision.pk],
+            )
+        )
+        self.assertContains(compare, "Accept all label [ru]")
+        self.assertContains(compare, "всё")

@@ -14,7 +14,7 @@ from cookie_policy.models import ConsentRecord
 from tests.utils import make_banner, make_cookie_policy_page, make_home_page
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="concurrency is tested on PostgreSQL"
     ),
