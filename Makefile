@@ -33,3 +33,43 @@ lint: install
 
 clean:
 	rm -rf $(VENV) db.sqlite3 static
+
+# serve-prod: the production settings on this machine over plain HTTP, against the local
+# PostgreSQL and Redis. The key below is public: it is fit for nothing but a local run.
+PROD_DB ?= cookie_policy_prod
+PSQL := psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q
+LOCAL_ONLY_INSECURE_SECRET_KEY := local-only-insecure-key-for-make-serve-prod-never-deploy-it
+
+serve-prod: export DJANGO_SETTINGS_MODULE := cms.settings.production
+serve-prod: export SECRET_KEY ?= $(LOCAL_ONLY_INSECURE_SECRET_KEY)
+serve-prod: export DATABASE_URL := postgres://postgres@127.0.0.1:5432/$(PROD_DB)
+serve-prod: export REDIS_URL := redis://127.0.0.1:6379/0
+serve-prod: export CACHE_KEY_PREFIX := $(PROD_DB)
+serve-prod: export ALLOWED_HOSTS := 127.0.0.1,localhost
+serve-prod: export WAGTAILADMIN_BASE_URL := http://127.0.0.1:$(PORT)
+serve-prod: export SECURE_SSL_REDIRECT := 0
+serve-prod: messages
+	$(PSQL) -tAc "SELECT 1 FROM pg_database WHERE datname = '$(PROD_DB)'" postgres | grep -q 1 \
+		|| $(PSQL) -c 'CREATE DATABASE "$(PROD_DB)"' postgres
+	$(MANAGE) collectstatic --noinput -v 0
+	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) load_content
+	exec $(VENV)/bin/gunicorn cms.wsgi --workers 2 --bind 127.0.0.1:$(PORT) --access-logfile -
+
+# bench: a venv of its own with the packages we compare against; not part of `make test`.
+BENCH_VENV := .bench/venv
+BENCH_NPM := .bench/npm
+
+$(BENCH_VENV)/.installed: pyproject.toml
+	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install -qq --upgrade pip
+	$(BENCH_VENV)/bin/python -m pip install -qq -e . 'django-cookie-consent==1.0.*'
+	touch $@
+
+$(BENCH_NPM)/.installed:
+	npm install --prefix $(BENCH_NPM) --no-save --no-audit --no-fund --ignore-scripts \
+		--loglevel=error vanilla-cookieconsent@3.1.0 klaro@0.7.22
+	touch $@
+
+bench: messages $(BENCH_VENV)/.installed $(BENCH_NPM)/.installed
+	$(BENCH_VENV)/bin/python -m bench.run

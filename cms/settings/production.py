@@ -1,10 +1,11 @@
 """Production: secrets and service URLs come from the environment only.
 
 Required: ``SECRET_KEY``, ``DATABASE_URL``. Optional: ``ALLOWED_HOSTS`` (comma list),
-``REDIS_URL`` (shared cache for the banner and the rate limit; without it each process keeps its
-own), ``CACHE_KEY_PREFIX`` (when several sites or databases share one Redis),
-``WAGTAILADMIN_BASE_URL``, ``SECURE_SSL_REDIRECT`` (``0`` only when no TLS proxy is in front, as
-for a local run).
+``REDIS_URL`` (the cache of the banner and the rate limit; needed as soon as more than one process
+serves the site, since without it each process caches the banner on its own and a publish clears
+only the cache of the process that handled it), ``CACHE_KEY_PREFIX`` (when several sites or
+databases share one Redis), ``WAGTAILADMIN_BASE_URL``, ``SECURE_SSL_REDIRECT`` (``0`` only when no
+TLS proxy is in front, as for a local run).
 """
 
 import os
@@ -44,10 +45,17 @@ DATABASES = {
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # django-redis, because with IGNORE_EXCEPTIONS a Redis outage reads as cache misses:
+            # pages and the banner fall back to the database instead of failing.
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             # The banner is cached per site id: two databases must not read each other's.
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", ""),
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
         }
     }
 
@@ -73,7 +81,8 @@ SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # The consent endpoint sends the visitor back to the Referer of a same-origin post.
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "DENY"
+# Matches the CSP frame-ancestors: Wagtail previews frame the site itself.
+X_FRAME_OPTIONS = "SAMEORIGIN"
 
 LOGGING = {
     "version": 1,

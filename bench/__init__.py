@@ -1,0 +1,1 @@
+"""`make bench`: the banner's cost, measured against no banner and against other packages."""

@@ -1,0 +1,87 @@
+"""The one table of a bench run, printed and written with the machine it ran on."""
+
+import os
+import platform
+from collections import namedtuple
+from datetime import UTC, datetime
+
+import django
+import gunicorn
+import wagtail
+from django.conf import settings
+from django.db import connection
+from redis import Redis
+
+Row = namedtuple("Row", "measure ours reference ratio target")
+HEADER = Row("Measure", "Ours", "Reference", "Ratio", "Target")
+
+METHOD = """\
+How each row is measured (`bench/`):
+
+- **Views/s with our banner ÷ without**: the site's own `base.html` in three variants that differ
+  only in the banner tags (ours; none; django-cookie-consent's), rendered through the full
+  middleware stack in one process with Django's test client, against PostgreSQL and Redis. The
+  variants take turns view by view (`bench/loaders.py` switches base.html); a round is 50 views of
+  each page per variant; the median of the rounds is shown.
+- **Banner cost per view**: seconds per view with a banner minus without, from the same rounds.
+  django-cookie-consent 1.0 is set up as its JavaScript integration guide says (a `<template>`,
+  `{% all_cookie_groups %}` and the `showCookieBar` module), with its cookie groups and cookies
+  copied from our live policy. Its banner offers accept and decline only: no settings dialog, no
+  no-JavaScript form, no inline stylesheet.
+- **Queries cold / warm**: the first view after the banner, django-cookie-consent and Wagtail
+  site caches are dropped, then the next view.
+- **Banner script + stylesheet**: each file compressed with gzip level 9, summed. Ours:
+  `banner.js` and `banner.css` (inlined into the page); vanilla-cookieconsent:
+  `cookieconsent.umd.js` and `cookieconsent.css`; klaro: `klaro-no-css.js` and `klaro.css`;
+  django-cookie-consent: `cookiebar.module.js` (it ships no stylesheet).
+- **Consent POST/s**: gunicorn with sync workers on a throwaway PostgreSQL database, concurrent
+  clients on loopback posting `choice=all` with a same-origin `Origin` header, the rate limit
+  raised out of the way. The reference is a view that inserts one row into the same table and
+  nothing else (`bench/views.py`). The median of three rounds after a warm-up round; p95 over
+  every timed post.
+- **Rows written ÷ posts accepted**: rows counted before and after each round against 303 (or
+  200) answers, warm-up included. 1.000 means nothing accepted was lost.
+- **Test suite**: wall time of `.venv/bin/python -m pytest -q -p no:randomly` on this machine.
+
+Absolute numbers depend on the machine and on what else ran; compare the ratios, which come from
+one run.
+"""
+
+
+def table(rows):
+    def line(row):
+        return "| " + " | ".join(str(cell) for cell in row) + " |"
+
+    return "\n".join(
+        [line(HEADER), "| --- | ---: | ---: | ---: | --- |", *(line(row) for row in rows)]
+    )
+
+
+def machine(load):
+    model = "unknown CPU"
+    with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
+        for text in cpuinfo:
+            if text.startswith("model name"):
+                model = text.split(":", 1)[1].strip()
+                break
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        postgres = cursor.fetchone()[0].split()[0]
+    redis = Redis.from_url(settings.CACHES["default"]["LOCATION"]).info("server")["redis_version"]
+    return (
+        f"{model}, {os.cpu_count()} cores; Python {platform.python_version()}, "
+        f"Django {django.get_version()}, Wagtail {wagtail.__version__}, "
+        f"gunicorn {gunicorn.__version__}, PostgreSQL {postgres}, Redis {redis}. Load average "
+        "before the run (1, 5, 15 minutes): " + ", ".join(f"{average:.1f}" for average in load)
+    )
+
+
+def write(path, rows, minutes, load):
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    path.write_text(
+        "# Benchmarks\n\n"
+        f"`make bench`, run on {when} in {minutes:.1f} minutes.\n\n"
+        f"Machine: {machine(load)}.\n\n"
+        f"{table(rows)}\n\n{METHOD}",
+        encoding="utf-8",
+    )
