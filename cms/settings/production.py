@@ -81,8 +81,8 @@ SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # The consent endpoint sends the visitor back to the Referer of a same-origin post.
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-# Matches the CSP frame-ancestors: Wagtail previews frame the site itself.
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Wagtail marks its preview views SAMEORIGIN itself; everything else may not be framed.
+X_FRAME_OPTIONS = "DENY"
 
 LOGGING = {
     "version": 1,
