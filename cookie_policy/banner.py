@@ -24,6 +24,8 @@ from .inline import asset
 from .models import ConsentBanner, CookiePolicyPage
 
 PLACEHOLDER = re.compile(r"<[^>]*>.*$")
+# Seconds a host's site id is kept: sites are rarely re-pointed, and then only by an admin.
+SITE_TTL = 300
 
 
 def cache_key(site_id, language):
@@ -96,14 +98,33 @@ def policy_data(policy, request=None):
 
 def state(request):
     """The live policy and banner of the request's site in the active language, cached."""
-    site = Site.find_for_request(request)
-    key = cache_key(site.pk if site else 0, get_language())
+    site_id = site_id_for(request)
+    key = cache_key(site_id, get_language())
     data = cache.get(key)
     if data is None:
+        site = Site.find_for_request(request)
         policy = policy_data(live_policy(site), request)
         data = {"policy": policy, "html": render_banner(request, policy, live_banner())}
         cache.set(key, data, None)
     return data
+
+
+def site_id_for(request):
+    """The request's site id without a query where possible.
+
+    Page views know their site already; the consent endpoint and error pages would otherwise
+    load it (with every translated column of its root page) on each request.
+    """
+    site = getattr(request, "_wagtail_site", None)
+    if site is not None:
+        return site.pk
+    key = f"cookie_policy:site:{request.get_host()}"
+    site_id = cache.get(key)
+    if site_id is None:
+        site = Site.find_for_request(request)
+        site_id = site.pk if site else 0
+        cache.set(key, site_id, SITE_TTL)
+    return site_id
 
 
 def config(policy):

@@ -183,3 +183,10 @@ def test_database_down_answers_503(client, monkeypatch):
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
     assert "Traceback" not in response.text
+
+
+def test_a_warm_post_makes_one_query(client, django_assert_num_queries):
+    """With the banner cached, recording a decision is a single insert."""
+    post(client, {"choice": "none"})
+    with django_assert_num_queries(1):
+        assert post(Client(), {"choice": "all"}).status_code == 303
