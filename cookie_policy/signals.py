@@ -1,8 +1,15 @@
 from django.db import transaction
 from django.db.models import F
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.signals import page_published, page_unpublished, published, unpublished
+from wagtail.models import Site
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    published,
+    unpublished,
+)
 
 from . import banner
 from .models import ConsentBanner, CookiePolicyPage
@@ -37,3 +44,7 @@ for signal in (page_unpublished, post_delete):
     signal.connect(banner.banner_changed, sender=CookiePolicyPage, dispatch_uid=f"cp-{id(signal)}")
 for signal in (published, unpublished, post_delete):
     signal.connect(banner.banner_changed, sender=ConsentBanner, dispatch_uid=f"cb-{id(signal)}")
+# A move can change the policy's URL, a site change which policy applies: both reach the banner.
+post_page_move.connect(banner.clear_cache, dispatch_uid="cookie-policy-page-move")
+for signal in (post_save, post_delete):
+    signal.connect(banner.clear_cache, sender=Site, dispatch_uid=f"site-{id(signal)}")

@@ -8,7 +8,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client, RequestFactory
 from django.utils import translation
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from cookie_policy import banner as live
 from cookie_policy.models import ConsentBanner
@@ -132,3 +132,21 @@ def test_publishing_purges_every_page_from_the_frontend_cache(policy, settings):
         "http://localhost/en/cookie-policy/",
         "http://localhost/ru/cookie-policy/",
     } <= set(PURGED)
+
+
+def test_moving_the_policy_updates_the_banner_link(policy, home):
+    """The banner links to the policy where it now lives."""
+    client = Client()
+    assert 'href="/en/cookie-policy/"' in client.get("/en/").text
+    section = Page(
+        title="Legal",
+        title_en="Legal",
+        title_ru="Правовая информация",
+        slug="legal",
+        slug_en="legal",
+        slug_ru="legal",
+    )
+    home.add_child(instance=section)
+    section.save_revision().publish()
+    policy.move(section, pos="last-child")
+    assert 'href="/en/legal/cookie-policy/"' in client.get("/en/").text
