@@ -6,6 +6,7 @@ the policy page or the banner drops every entry.
 
 import re
 import time
+from html import unescape
 
 from django.conf import settings
 from django.core.cache import cache
@@ -29,7 +30,8 @@ SITE_TTL = 300
 
 
 def cache_key(site_id, language):
-    return f"cookie_policy:banner:{site_id}:{language}"
+    # The number changes with the shape of the cached data, so a deploy never reads old entries.
+    return f"cookie_policy:banner:2:{site_id}:{language}"
 
 
 def clear_cache(**kwargs):
@@ -80,7 +82,7 @@ def policy_data(policy, request=None):
             "key": key,
             "title": category.get("title") or key,
             "required": bool(category.get("required")),
-            "summary": Truncator(strip_tags(category.get("purpose") or "")).words(40),
+            "summary": Truncator(unescape(strip_tags(category.get("purpose") or ""))).words(40),
             # "_ga_<container-id>" declares a family of cookies: the script matches "_ga_*".
             "cookies": [
                 PLACEHOLDER.sub("*", name) for name in changes.cookie_names(category) if name
@@ -89,6 +91,7 @@ def policy_data(policy, request=None):
         for key, category in found.items()
     ]
     return {
+        "required": [c["key"] for c in categories if c["required"]],
         "version": policy.consent_version if policy else 0,
         "url": policy.get_url(request) if policy else "",
         "title": policy.title if policy else "",
@@ -137,7 +140,7 @@ def config(policy):
         "acceptDays": conf.get("ACCEPT_DAYS"),
         "rejectDays": conf.get("REJECT_DAYS"),
         "categories": [c["key"] for c in categories],
-        "required": [c["key"] for c in categories if c["required"]],
+        "required": policy["required"],
         "cookies": {c["key"]: c["cookies"] for c in categories if not c["required"]},
         "gpc": list(conf.get("GPC_CATEGORIES")),
         "consentMode": conf.get("CONSENT_MODE"),
@@ -183,7 +186,7 @@ def request_consent(request, policy=None):
         request.COOKIES.get(conf.get("COOKIE_NAME")),
         version=policy["version"],
         known=[c["key"] for c in categories],
-        required=[c["key"] for c in categories if c["required"]],
+        required=policy["required"],
         now=int(time.time()),
         accept_days=conf.get("ACCEPT_DAYS"),
         reject_days=conf.get("REJECT_DAYS"),
@@ -193,7 +196,7 @@ def request_consent(request, policy=None):
 def consent_granted(request, key):
     """Whether the request's consent grants category ``key`` (required ones always are)."""
     policy = state(request)["policy"]
-    if any(c["key"] == key and c["required"] for c in policy["categories"]):
+    if key in policy["required"]:
         return True
     decision = request_consent(request, policy)
     return decision is not None and key in decision.granted

@@ -75,6 +75,19 @@ class CookiePolicyStreamBlock(blocks.StreamBlock):
     )
     category = CookieCategoryBlock()
 
+    def clean(self, value):
+        value = super().clean(value)
+        keys = [child.value["key"] for child in value if child.block_type == "category"]
+        repeated = sorted({key for key in keys if keys.count(key) > 1})
+        if repeated:
+            raise blocks.StreamBlockValidationError(
+                non_block_errors=ValidationError(
+                    _("Each category key may appear once: %(keys)s.")
+                    % {"keys": ", ".join(repeated)}
+                )
+            )
+        return value
+
 
 class ConsentEmbedBlock(blocks.StructBlock):
     """A video or other third-party embed that loads only after consent."""

@@ -75,8 +75,11 @@ def texts(value):
     return list(walk([block["value"] for block in raw_stream(value)]))
 
 
-def describe_changes(old, new):
-    """Short sentences that say how body ``new`` differs from ``old``, in the active language."""
+def describe_changes(old, new, wording=True):
+    """Short sentences that say how body ``new`` differs from ``old``, in the active language.
+
+    With ``wording=False`` only what visitors consent to: categories, cookies, required flags.
+    """
     before, after = categories(old), categories(new)
     lines = []
     for key, category in after.items():
@@ -100,14 +103,14 @@ def describe_changes(old, new):
             lines.append(
                 _("%(category)s: cookie %(cookie)s removed") % {"category": title, "cookie": name}
             )
-        for name in sorted(new_cookies.keys() & old_cookies.keys()):
+        for name in sorted(new_cookies.keys() & old_cookies.keys()) if wording else ():
             if new_cookies[name] != old_cookies[name]:
                 lines.append(
                     _("%(category)s: cookie %(cookie)s updated")
                     % {"category": title, "cookie": name}
                 )
         described = ("title", "purpose", "lifetime")
-        if any(previous.get(field) != category.get(field) for field in described):
+        if wording and any(previous.get(field) != category.get(field) for field in described):
             lines.append(_("%(category)s: description updated") % {"category": title})
     for key in sorted(before.keys() - after.keys()):
         lines.append(
@@ -115,6 +118,6 @@ def describe_changes(old, new):
         )
     other_before = [b["value"] for b in raw_stream(old) if b["type"] != "category"]
     other_after = [b["value"] for b in raw_stream(new) if b["type"] != "category"]
-    if other_before != other_after:
+    if wording and other_before != other_after:
         lines.append(_("Text updated"))
     return lines

@@ -17,6 +17,8 @@ DEFAULTS = {
     "RECORD_RETENTION_DAYS": 3 * 365,
     # Consent posts one client may make per minute before it gets 429.
     "RATE_LIMIT_PER_MINUTE": 30,
+    # Trusted proxies in front of the site (0: none): the rate limit then reads X-Forwarded-For.
+    "PROXY_COUNT": 0,
     # Largest consent request body accepted, in bytes.
     "MAX_BODY_BYTES": 2048,
     # Template the server-rendered cookie settings page extends.

@@ -36,6 +36,11 @@ def new_consent_id():
     return secrets.token_urlsafe(16)
 
 
+def lifetime_days(granted, required, accept_days, reject_days):
+    """Days a decision lasts: refusals ``reject_days``, anything granting more ``accept_days``."""
+    return accept_days if set(granted) - set(required) else reject_days
+
+
 def parse(value):
     """The Consent in a cookie value, or None when it is malformed in any way."""
     if not isinstance(value, str) or len(value) > MAX_LENGTH:
@@ -68,7 +73,7 @@ def current(value, *, version, known, required, now, accept_days, reject_days):
         return None
     if not consent.granted <= set(known) or not set(required) <= consent.granted:
         return None
-    days = accept_days if consent.granted - set(required) else reject_days
+    days = lifetime_days(consent.granted, required, accept_days, reject_days)
     # A day of grace for browsers whose clock runs ahead of the server's.
     if not -DAY <= now - consent.timestamp < days * DAY:
         return None

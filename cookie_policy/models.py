@@ -18,6 +18,10 @@ from wagtail.search import index
 from . import changes
 from .blocks import CookiePolicyStreamBlock
 from .panels import ConsentVersionPanel
+from .validation import PublishRefused, publish_problems
+
+# Log actions of a publication, immediate or scheduled.
+PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled")
 
 
 class PreviewInEachLanguage:
@@ -88,16 +92,27 @@ class CookiePolicyPage(PreviewInEachLanguage, Page):
         """Why publishing this version would ask visitors again (empty: it would not)."""
         if self.consent_fingerprint_now() == live.consent_fingerprint:
             return []
-        return changes.describe_changes(live.body_en, self.body_en) or [_("Cookies changed")]
+        reasons = changes.describe_changes(live.body_en, self.body_en, wording=False)
+        return reasons or [_("Cookies changed")]
+
+    def publish(self, revision, *args, **kwargs):
+        # Every way of publishing (bulk actions, workflows, schedules) meets the same check as
+        # the editor; the edit view already refused with a message and kept the draft.
+        problems = publish_problems(revision.as_object())
+        if problems:
+            raise PublishRefused(" ".join(problems))
+        return super().publish(revision, *args, **kwargs)
 
     def consent_fingerprint_now(self):
         return changes.fingerprint(self.body_en)
 
     def published_versions(self, language=None):
         """Each published version, newest first: its date and what changed, in ``language``."""
+        if not self.pk:  # a new page being previewed has no history yet
+            return []
         language = language or translation.get_language()
         entries = (
-            PageLogEntry.objects.filter(page=self, action="wagtail.publish")
+            PageLogEntry.objects.filter(page=self, action__in=PUBLISH_ACTIONS)
             .exclude(revision=None)
             .select_related("revision")
             .order_by("timestamp", "pk")

@@ -1,10 +1,15 @@
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
 from . import changes
 
 TRANSLATED_TEXT_FIELDS = ("title", "seo_title", "search_description")
+
+
+class PublishRefused(PermissionDenied):
+    """A cookie policy whose languages are out of step may not go live (a 403, never a 500)."""
 
 
 def publish_problems(page):

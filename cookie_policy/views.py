@@ -35,9 +35,19 @@ def same_origin(request):
     return origin is not None and origin == f"{request.scheme}://{request.get_host()}"
 
 
+def client_address(request):
+    """The visitor's address; behind N trusted proxies, the Nth address from the right of
+    X-Forwarded-For (the left part is whatever the client claimed)."""
+    proxies = conf.get("PROXY_COUNT")
+    forwarded = [a.strip() for a in request.headers.get("X-Forwarded-For", "").split(",")]
+    if proxies and len(forwarded) >= proxies:
+        return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
 def rate_limited(request):
     # The address is hashed and kept only for a minute, in the cache, never in a record.
-    client = hashlib.sha256(request.META.get("REMOTE_ADDR", "").encode()).hexdigest()[:32]
+    client = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
     key = f"cookie_policy:rate:{client}:{int(time.time() // 60)}"
     cache.add(key, 0, 70)
     try:
@@ -48,11 +58,11 @@ def rate_limited(request):
     return count is not None and count > conf.get("RATE_LIMIT_PER_MINUTE")
 
 
-def decide(form, request, policy):
-    """The categories granted and the method, from a valid form."""
+def decide(form, request, policy, previous):
+    """The categories granted and the method, from a valid form and the previous decision."""
     data = form.cleaned_data
     keys = [c["key"] for c in policy["categories"]]
-    required = {c["key"] for c in policy["categories"] if c["required"]}
+    required = set(policy["required"])
     gpc = request.headers.get("Sec-GPC") == "1" or data["method"] == "gpc"
     if data["choice"] == "all":
         refused = set(conf.get("GPC_CATEGORIES")) - required if gpc else set()
@@ -60,10 +70,11 @@ def decide(form, request, policy):
         method = "gpc" if refused & set(keys) else "accept_all"
     else:
         granted = required | (set(data["granted"]) if data["choice"] == "custom" else set())
-        previous = banner.request_consent(request, policy)
-        withdrawn = previous is not None and bool(previous.granted - granted)
-        method = data["method"] or ("withdrawal" if withdrawn else None)
-        method = method or ("reject_all" if data["choice"] == "none" else "custom")
+        # The server's own evidence of a withdrawal wins over what the client says.
+        if previous is not None and previous.granted - granted:
+            method = "withdrawal"
+        else:
+            method = data["method"] or ("reject_all" if data["choice"] == "none" else "custom")
     return [key for key in keys if key in granted], method
 
 
@@ -88,7 +99,11 @@ def handle_consent(request):
         return settings_page(request, policy)
     if not same_origin(request):
         return refuse(403, _("Consent can only be given from this site's own pages."))
-    if int(request.META.get("CONTENT_LENGTH") or 0) > conf.get("MAX_BODY_BYTES"):
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return refuse(400, _("The request is malformed."))
+    if length > conf.get("MAX_BODY_BYTES"):
         return refuse(413, _("The request is too large."))
     if request.content_type != FORM_TYPE:
         return refuse(415, _("Send the decision as a form."))
@@ -97,24 +112,18 @@ def handle_consent(request):
     form = ConsentForm(request.POST, policy=policy)
     if not form.is_valid():
         return refuse(400, " ".join(m for errors in form.errors.values() for m in errors))
-    granted, method = decide(form, request, policy)
     previous = banner.request_consent(request, policy)
+    granted, method = decide(form, request, policy, previous)
     consent_id = form.cleaned_data["consent_id"] or (
         previous.consent_id if previous else consent.new_consent_id()
     )
-    try:
-        ConsentRecord.objects.create(
-            consent_id=consent_id,
-            language=get_language(),
-            consent_version=policy["version"],
-            granted=granted,
-            method=method,
-        )
-    except DatabaseError:
-        return refuse(
-            503, _("Your choice could not be recorded; try again later."), Retry_After="30"
-        )
-    decision = consent.Consent(policy["version"], frozenset(granted), int(time.time()), consent_id)
+    ConsentRecord.objects.create(
+        consent_id=consent_id,
+        language=get_language(),
+        consent_version=policy["version"],
+        granted=granted,
+        method=method,
+    )
     if "application/json" in request.headers.get("Accept", ""):
         response = JsonResponse(
             {
@@ -126,8 +135,10 @@ def handle_consent(request):
         )
     else:
         response = HttpResponseRedirect(back_url(request, policy), status=303)
-    required = {c["key"] for c in policy["categories"] if c["required"]}
-    days = conf.get("ACCEPT_DAYS") if set(granted) - required else conf.get("REJECT_DAYS")
+    decision = consent.Consent(policy["version"], frozenset(granted), int(time.time()), consent_id)
+    days = consent.lifetime_days(
+        granted, policy["required"], conf.get("ACCEPT_DAYS"), conf.get("REJECT_DAYS")
+    )
     response.set_cookie(
         conf.get("COOKIE_NAME"),
         decision.serialize(),
@@ -136,7 +147,21 @@ def handle_consent(request):
         secure=request.is_secure(),
         httponly=False,  # the banner script reads it
     )
+    forget_refused_cookies(request, response, policy, granted)
     return response
+
+
+def forget_refused_cookies(request, response, policy, granted):
+    """Delete the site's own cookies of every refused category (the script also tries its
+    domain variants): a refusal after an expired or outdated decision deletes them too."""
+    for category in policy["categories"]:
+        if category["key"] in granted:
+            continue
+        for pattern in category["cookies"]:
+            for name in request.COOKIES:
+                prefix = pattern.removesuffix("*")
+                if name == pattern or (pattern.endswith("*") and name.startswith(prefix)):
+                    response.delete_cookie(name, samesite="Lax")
 
 
 def back_url(request, policy):

@@ -28,6 +28,26 @@ def refuse_inconsistent_policy(request, page):
     return redirect("wagtailadmin_pages:edit", page.pk)
 
 
+@hooks.register("before_bulk_action")
+def refuse_inconsistent_bulk_publish(request, action_type, objects, action_class_instance):
+    """Bulk publishing meets the same check as publishing one page."""
+    if action_type != "publish":
+        return None
+    for page in objects:
+        page = page.specific
+        if not isinstance(page, CookiePolicyPage):
+            continue
+        problems = publish_problems(page.get_latest_revision_as_object())
+        if problems:
+            messages.error(
+                request,
+                _("“%(page)s” was not published: %(problems)s")
+                % {"page": page.get_admin_display_title(), "problems": " ".join(problems)},
+            )
+            return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
 class ConsentBannerViewSet(SnippetViewSet):
     model = ConsentBanner
     icon = "info-circle"

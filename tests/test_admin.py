@@ -347,3 +347,42 @@ class BannerHistoryTests(WagtailPageTestCase):
         )
         self.assertContains(compare, "Accept all label [ru]")
         self.assertContains(compare, "всё")
+
+
+class EveryPublishPathTests(WagtailPageTestCase):
+    def setUp(self):
+        self.home = make_home_page()
+        self.user = self.login()
+        self.page = make_cookie_policy_page(self.home)
+        self.page.title_ru = ""
+        self.revision = self.page.save_revision(user=self.user)
+
+    def test_bulk_publish_is_refused_with_a_message(self):
+        url = (
+            reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+            + f"?id={self.page.pk}&next=/admin/pages/"
+        )
+        response = self.client.post(url, {"include_descendants": ""})
+        self.assertEqual(response.status_code, 302)
+        self.page.refresh_from_db()
+        self.assertEqual(self.page.title_ru, "Политика использования файлов cookie")
+        self.assertContains(self.client.get(response.url), "was not published")
+
+    def test_programmatic_publish_is_refused(self):
+        """Workflows and scripts call revision.publish(): it refuses too, as a 403."""
+        from django.core.exceptions import PermissionDenied
+
+        with self.assertRaises(PermissionDenied):
+            self.revision.publish()
+        self.page.refresh_from_db()
+        self.assertEqual(self.page.title_ru, "Политика использования файлов cookie")
+
+    def test_duplicate_category_keys_are_a_form_error(self):
+        en = [*EN_BLOCKS, category("analytics", "More analytics")]
+        ru = [*RU_BLOCKS, category("analytics", "Ещё аналитика")]
+        response = self.client.post(
+            reverse("wagtailadmin_pages:edit", args=[self.page.pk]),
+            {**form(en, ru), "action-publish": "1"},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Each category key may appear once: analytics.")

@@ -190,3 +190,40 @@ def test_a_warm_post_makes_one_query(client, django_assert_num_queries):
     post(client, {"choice": "none"})
     with django_assert_num_queries(1):
         assert post(Client(), {"choice": "all"}).status_code == 303
+
+
+def test_refusal_deletes_the_sites_own_cookies(client):
+    """Refusing analytics deletes its first-party cookies, even after an outdated decision."""
+    client.cookies["_ga"] = "GA1.1.123"
+    client.cookies["cookie_consent"] = "1:0:analytics+necessary:1764000000:abcdefghijklmnopqrstuv"
+    response = post(client, {"choice": "none"})
+    assert response.cookies["_ga"]["max-age"] == 0
+    assert "csrftoken" not in response.cookies
+
+
+def test_server_sees_a_withdrawal_whatever_the_client_says(client):
+    post(client, {"choice": "all"})
+    post(client, {"choice": "none", "method": "reject_all"})
+    assert ConsentRecord.objects.order_by("pk").last().method == "withdrawal"
+
+
+@override_settings(COOKIE_POLICY_RATE_LIMIT_PER_MINUTE=2, COOKIE_POLICY_PROXY_COUNT=1)
+def test_rate_limit_behind_a_proxy_counts_each_visitor(client):
+    """Behind a proxy, visitors are told apart by X-Forwarded-For, not the proxy's address."""
+    for visitor in ("203.0.113.1", "203.0.113.2", "203.0.113.3"):
+        statuses = [
+            post(
+                Client(), {"choice": "none"}, HTTP_X_FORWARDED_FOR=f"spoofed, {visitor}"
+            ).status_code
+            for _ in range(2)
+        ]
+        assert statuses == [303, 303]
+    third = post(Client(), {"choice": "none"}, HTTP_X_FORWARDED_FOR="203.0.113.1")
+    assert third.status_code == 429
+
+
+def test_malformed_content_length_is_a_400(client):
+    response = client.post(
+        URL, "choice=all", content_type=FORM, CONTENT_LENGTH="lots", **SAME_ORIGIN
+    )
+    assert response.status_code == 400
