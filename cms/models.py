@@ -14,7 +14,12 @@ class HomePage(PreviewInEachLanguage, Page):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("intro"))
     body = StreamField(
         [
-            ("text", blocks.RichTextBlock(features=["h2", "h3", "bold", "italic", "link"])),
+            (
+                "text",
+                blocks.RichTextBlock(
+                    features=["h2", "h3", "bold", "italic", "link"], label=_("text")
+                ),
+            ),
             ("embed", ConsentEmbedBlock()),
         ],
         blank=True,

@@ -44,7 +44,9 @@ for signal in (page_unpublished, post_delete):
     signal.connect(banner.banner_changed, sender=CookiePolicyPage, dispatch_uid=f"cp-{id(signal)}")
 for signal in (published, unpublished, post_delete):
     signal.connect(banner.banner_changed, sender=ConsentBanner, dispatch_uid=f"cb-{id(signal)}")
-# A move can change the policy's URL, a site change which policy applies: both reach the banner.
-post_page_move.connect(banner.clear_cache, dispatch_uid="cookie-policy-page-move")
+# A move or a new slug anywhere above the policy changes its URL; a site change can change
+# which policy applies. The banner shows both.
+page_published.connect(banner.clear_cache, dispatch_uid="cookie-policy-any-publish")
+post_page_move.connect(banner.banner_changed, dispatch_uid="cookie-policy-page-move")
 for signal in (post_save, post_delete):
     signal.connect(banner.clear_cache, sender=Site, dispatch_uid=f"site-{id(signal)}")

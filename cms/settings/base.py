@@ -6,6 +6,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from cookie_policy.conf import GOOGLE_CONSENT_MODE
 from cookie_policy.inline import csp_hashes
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -106,11 +107,8 @@ WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt"]
 
-# Google Consent Mode v2: category key -> the signals it grants (cookie_policy.conf documents it).
-COOKIE_POLICY_CONSENT_MODE = {
-    "analytics": ["analytics_storage"],
-    "advertising": ["ad_storage", "ad_user_data", "ad_personalization"],
-}
+# Google Consent Mode v2: category key -> the signals it grants.
+COOKIE_POLICY_CONSENT_MODE = GOOGLE_CONSENT_MODE
 
 # A strict Content-Security-Policy on public pages: no inline script but the banner's own, allowed
 # by hash so every visitor still gets the same bytes. Wagtail's admin relies on inline scripts.

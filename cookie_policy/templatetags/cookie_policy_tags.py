@@ -58,12 +58,6 @@ def gated_script(category, src):
     )
 
 
-@register.simple_tag(takes_context=True)
-def consent_granted(context, key):
-    """Whether the visitor's consent grants ``key`` (per visitor: not for cached pages)."""
-    return live.consent_granted(context["request"], key)
-
-
 @register.inclusion_tag("cookie_policy/includes/embed.html")
 def consent_embed(url, title, category=None):
     """A third-party embed that loads only after consent, or once on request."""

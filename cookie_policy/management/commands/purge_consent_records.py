@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from cookie_policy import conf
@@ -17,6 +17,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, days=None, **options):
         days = conf.get("RECORD_RETENTION_DAYS") if days is None else days
+        if days < 0:
+            raise CommandError("--days must be zero or more.")
         cutoff = timezone.now() - timedelta(days=days)
         deleted = 0
         # Small batches keep each transaction short while visitors keep adding records.
