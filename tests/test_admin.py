@@ -386,3 +386,33 @@ class EveryPublishPathTests(WagtailPageTestCase):
         )
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "Each category key may appear once: analytics.")
+
+
+class HistoryEdgeTests(WagtailPageTestCase):
+    def setUp(self):
+        self.home = make_home_page()
+        self.user = self.login()
+
+    def test_a_new_policy_can_be_previewed_before_it_is_saved(self):
+        url = reverse(
+            "wagtailadmin_pages:preview_on_add",
+            args=["cookie_policy", "cookiepolicypage", self.home.pk],
+        )
+        self.client.post(url, form(EN_BLOCKS, RU_BLOCKS))
+        response = self.client.get(url, {"mode": "ru"})
+        self.assertContains(response, "Аналитические файлы cookie")
+
+    def test_scheduled_publication_is_in_the_public_history(self):
+        from django.core.management import call_command
+
+        page = make_cookie_policy_page(self.home)
+        revision = page.save_revision(user=self.user)
+        body = revision.content
+        for language in ("en", "ru"):
+            body[f"body_{language}"] = body[f"body_{language}"].replace('"_ga"', '"_gid"')
+        revision.content = body
+        revision.approved_go_live_at = timezone.now() - timedelta(minutes=1)
+        revision.save()
+        call_command("publish_scheduled")
+        html = self.client.get("/en/cookie-policy/").text
+        self.assertIn("Analytical cookies: cookie _gid added", html)
