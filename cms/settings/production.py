@@ -70,6 +70,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Behind N trusted proxies the consent rate limit reads the visitor's address from
+# X-Forwarded-For; without one that header is the client's own claim.
+COOKIE_POLICY_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+
 # TLS ends at the proxy in front, which says so in X-Forwarded-Proto.
 SECURE_SSL_REDIRECT = flag("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
