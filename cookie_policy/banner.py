@@ -25,6 +25,8 @@ from .inline import asset
 from .models import ConsentBanner, CookiePolicyPage
 
 PLACEHOLDER = re.compile(r"<[^>]*>.*$")
+# This process's copy of the shared entries, when COOKIE_POLICY_LOCAL_CACHE_SECONDS is set.
+_local = {}
 # Seconds a host's site id is kept: sites are rarely re-pointed, and then only by an admin.
 SITE_TTL = 300
 
@@ -36,6 +38,7 @@ def cache_key(site_id, language):
 
 def clear_cache(**kwargs):
     """Drop the cached banner of every site and language (connected to publish signals)."""
+    _local.clear()
     site_ids = Site.objects.values_list("pk", flat=True)
     cache.delete_many(
         [cache_key(site_id, code) for site_id in site_ids for code, _name in settings.LANGUAGES]
@@ -101,14 +104,19 @@ def policy_data(policy, request=None):
 
 def state(request):
     """The live policy and banner of the request's site in the active language, cached."""
-    site_id = site_id_for(request)
-    key = cache_key(site_id, get_language())
+    key = cache_key(site_id_for(request), get_language())
+    seconds = conf.get("LOCAL_CACHE_SECONDS")
+    held = _local.get(key)
+    if seconds and held and held[0] > time.monotonic():
+        return held[1]
     data = cache.get(key)
     if data is None:
         site = Site.find_for_request(request)
         policy = policy_data(live_policy(site), request)
         data = {"policy": policy, "html": render_banner(request, policy, live_banner())}
         cache.set(key, data, None)
+    if seconds:
+        _local[key] = (time.monotonic() + seconds, data)
     return data
 
 

@@ -17,6 +17,9 @@ DEFAULTS = {
     "RECORD_RETENTION_DAYS": 3 * 365,
     # Consent posts one client may make per minute before it gets 429.
     "RATE_LIMIT_PER_MINUTE": 30,
+    # Seconds each process may reuse the banner before asking the shared cache again (0: never).
+    # Saves a cache round trip per page view; other processes see a publish that much later.
+    "LOCAL_CACHE_SECONDS": 0,
     # Trusted proxies in front of the site (0: none): the rate limit then reads X-Forwarded-For.
     "PROXY_COUNT": 0,
     # Largest consent request body accepted, in bytes.

@@ -150,3 +150,22 @@ def test_moving_the_policy_updates_the_banner_link(policy, home):
     section.save_revision().publish()
     policy.move(section, pos="last-child")
     assert 'href="/en/legal/cookie-policy/"' in client.get("/en/").text
+
+
+def test_local_copy_saves_the_shared_cache_and_is_dropped_on_publish(policy, settings, monkeypatch):
+    """With LOCAL_CACHE_SECONDS a process reuses the banner; a publish here drops it at once."""
+    settings.COOKIE_POLICY_LOCAL_CACHE_SECONDS = 60
+    request = RequestFactory().get("/en/")
+    request._wagtail_site = Site.objects.get(is_default_site=True)
+    with translation.override("en"):
+        live.state(request)
+        calls = []
+        real_get = live.cache.get
+        monkeypatch.setattr(live.cache, "get", lambda *a, **k: calls.append(a) or real_get(*a, **k))
+        assert "Accept all" in live.state(request)["html"]
+        assert calls == []
+        banner = ConsentBanner.objects.get()
+        banner.accept_label_en = "Allow everything"
+        banner.save_revision().publish()
+        assert "Allow everything" in live.state(request)["html"]
+    live.clear_cache()
