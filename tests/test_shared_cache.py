@@ -8,6 +8,7 @@ import uuid
 import pytest
 from django.db import connection
 
+from cms.settings.base import redis_cache
 from cookie_policy.models import ConsentBanner
 from tests.utils import make_banner, make_cookie_policy_page, make_home_page
 
@@ -42,13 +43,7 @@ def test_publish_in_one_process_clears_the_banner_in_another(settings):
         "CACHE_KEY_PREFIX": prefix,
         "DATABASE_URL": _database_url(),
     }
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": env["REDIS_URL"],
-            "KEY_PREFIX": prefix,
-        }
-    }
+    settings.CACHES = {"default": redis_cache(env["REDIS_URL"], prefix)}
     make_banner()
     make_cookie_policy_page(make_home_page())
     reader = subprocess.Popen(  # noqa: S603 - our own interpreter and script

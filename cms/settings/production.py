@@ -14,7 +14,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE
+from .base import MIDDLEWARE, redis_cache
 
 
 def required(name):
@@ -43,20 +43,9 @@ DATABASES = {
 }
 
 if os.environ.get("REDIS_URL"):
+    # The banner is cached per site id: two databases sharing Redis need their own prefix.
     CACHES = {
-        "default": {
-            # django-redis, because with IGNORE_EXCEPTIONS a Redis outage reads as cache misses:
-            # pages and the banner fall back to the database instead of failing.
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            # The banner is cached per site id: two databases must not read each other's.
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", ""),
-            "OPTIONS": {
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 1,
-                "SOCKET_TIMEOUT": 1,
-            },
-        }
+        "default": redis_cache(os.environ["REDIS_URL"], os.environ.get("CACHE_KEY_PREFIX", ""))
     }
 
 # WhiteNoise serves the hashed, compressed static files straight from the app servers.

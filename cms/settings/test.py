@@ -11,9 +11,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Tests that need a cache shared between processes point REDIS_URL at the machine's Redis.
 if os.environ.get("REDIS_URL"):
     CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "test"),
-        }
+        "default": redis_cache(  # noqa: F405
+            os.environ["REDIS_URL"], os.environ.get("CACHE_KEY_PREFIX", "test")
+        )
     }
