@@ -140,14 +140,20 @@ def test_settings_save_grants_only_the_chosen_categories(page, context, lang):
     assert (record.method, record.granted) == ("custom", ["necessary", "analytics"])
 
 
-def test_withdrawing_analytics_takes_three_clicks(page, context, lang):
-    """Consent took one click; withdrawing analytics takes three and deletes its _ga cookie."""
+def accept_all_counting_clicks(page, context, lang):
+    """Accept all from the banner; the analytics tag runs and sets _ga."""
     visit(page, f"/{lang}/")
     consenting = Clicks()
     with page.expect_response(is_consent_post):
         consenting(banner(page, lang).get_by_role("button", name=TEXT[lang]["accept"]))
     page.wait_for_function("() => window.softproAnalyticsRuns === 1")
     assert "_ga" in cookies_by_name(context)
+    return consenting
+
+
+def test_withdrawing_analytics_takes_three_clicks(page, context, lang):
+    """Consent took one click; withdrawing analytics takes three and deletes its _ga cookie."""
+    consenting = accept_all_counting_clicks(page, context, lang)
 
     withdrawing = Clicks()
     settings = open_settings_from_footer(page, lang, withdrawing)
@@ -165,12 +171,7 @@ def test_withdrawing_analytics_takes_three_clicks(page, context, lang):
 
 def test_reject_all_in_the_dialog_withdraws_everything_in_two_clicks(page, context, lang):
     """After accepting, the footer link and the dialog's Reject all withdraw everything."""
-    visit(page, f"/{lang}/")
-    consenting = Clicks()
-    with page.expect_response(is_consent_post):
-        consenting(banner(page, lang).get_by_role("button", name=TEXT[lang]["accept"]))
-    page.wait_for_function("() => window.softproAnalyticsRuns === 1")
-    assert "_ga" in cookies_by_name(context)
+    consenting = accept_all_counting_clicks(page, context, lang)
 
     withdrawing = Clicks()
     settings = open_settings_from_footer(page, lang, withdrawing)
