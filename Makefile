@@ -9,7 +9,7 @@ MANAGE := $(PY) manage.py
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[demo,test]'
 	touch $@
 
 install: $(VENV)/.installed
@@ -63,7 +63,7 @@ BENCH_NPM := .bench/npm
 $(BENCH_VENV)/.installed: pyproject.toml
 	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/python -m pip install -qq --upgrade pip
-	$(BENCH_VENV)/bin/python -m pip install -qq -e . 'django-cookie-consent==1.0.*'
+	$(BENCH_VENV)/bin/python -m pip install -qq -e '.[demo]' 'django-cookie-consent==1.0.*'
 	touch $@
 
 $(BENCH_NPM)/.installed:

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,3 +11,6 @@ class CookiePolicyConfig(AppConfig):
 
     def ready(self):
         from . import checks, signals  # noqa: F401
+        from .translated_columns import add_missing_columns
+
+        post_migrate.connect(add_missing_columns, sender=self)

@@ -10,8 +10,13 @@ import re
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-# A word with both Latin and Cyrillic letters, such as the seed's "Аnalytical".
-MIXED_SCRIPT_WORD = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[А-Яа-яЁё])\w+\b")
+# Letters of the Latin and Cyrillic scripts, accented and national ones included (German ß,
+# Portuguese ç, Belarusian і and ў, Ukrainian ї), by Unicode block.
+LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+CYRILLIC = "\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f"
+# A word with letters of both scripts, such as the seed's "Аnalytical" (Cyrillic А) or
+# "Беларусi" (Latin i): look-alike letters a reader cannot see and a search cannot find.
+MIXED_SCRIPT_WORD = re.compile(rf"\b(?=\w*[{LATIN}])(?=\w*[{CYRILLIC}])\w+\b")
 
 
 def raw_stream(value):

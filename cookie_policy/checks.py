@@ -1,27 +1,113 @@
-from django.apps import apps
+"""System checks: a setup that cannot work fails at start, with a hint naming what to change."""
+
 from django.conf import settings
-from django.core.checks import Error, register
+from django.core.checks import Error, Tags, register
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.utils import translation
+
+# wagtail-modeltranslation adds the translated columns of Wagtail's Page on `migrate` and must
+# come before the apps whose models it translates.
+TRANSLATION_APPS = [
+    "wagtail_modeltranslation",
+    "wagtail_modeltranslation.makemigrations",
+    "wagtail_modeltranslation.migrate",
+    "modeltranslation",
+]
+LOCALE_MIDDLEWARE = "django.middleware.locale.LocaleMiddleware"
 
 
 @register()
-def check_translation_setup(app_configs, **kwargs):
-    """The plugin needs modeltranslation and both of its languages."""
-    errors = []
-    if not apps.is_installed("modeltranslation"):
-        errors.append(
+def check_translation_apps(app_configs, **kwargs):
+    return translation_app_errors(list(settings.INSTALLED_APPS))
+
+
+def translation_app_errors(installed):
+    missing = [app for app in TRANSLATION_APPS if app not in installed]
+    if missing:
+        return [
             Error(
-                "django-modeltranslation is not installed.",
-                hint="Add 'wagtail_modeltranslation' and 'modeltranslation' to INSTALLED_APPS.",
+                f"cookie_policy needs {', '.join(missing)} in INSTALLED_APPS.",
+                hint=f"Add {TRANSLATION_APPS} to INSTALLED_APPS, before 'cookie_policy'.",
                 id="cookie_policy.E001",
             )
-        )
-    codes = {code for code, _name in getattr(settings, "LANGUAGES", [])}
-    if not {"en", "ru"} <= codes:
+        ]
+    if installed.index("wagtail_modeltranslation") > installed.index("cookie_policy"):
+        return [
+            Error(
+                "'wagtail_modeltranslation' comes after 'cookie_policy' in INSTALLED_APPS.",
+                hint="Move the modeltranslation apps before 'cookie_policy' (and before your "
+                "own apps with translated models).",
+                id="cookie_policy.E002",
+            )
+        ]
+    return []
+
+
+@register()
+def check_languages(app_configs, **kwargs):
+    errors = []
+    codes = [code for code, _name in settings.LANGUAGES]
+    if settings.LANGUAGE_CODE not in codes:
         errors.append(
             Error(
-                "LANGUAGES must include 'en' and 'ru'.",
-                hint="Set LANGUAGES = [('en', 'English'), ('ru', 'Russian')].",
-                id="cookie_policy.E002",
+                f"LANGUAGE_CODE {settings.LANGUAGE_CODE!r} is not one of LANGUAGES {codes}.",
+                hint="Set LANGUAGE_CODE to the code of your default language as LANGUAGES "
+                "writes it (for example 'en', not 'en-us').",
+                id="cookie_policy.E003",
+            )
+        )
+    if LOCALE_MIDDLEWARE not in settings.MIDDLEWARE:
+        errors.append(
+            Error(
+                "LocaleMiddleware is not in MIDDLEWARE: the language prefix of a URL is ignored.",
+                hint=f"Add {LOCALE_MIDDLEWARE!r} to MIDDLEWARE after SessionMiddleware and "
+                "before CommonMiddleware.",
+                id="cookie_policy.E004",
             )
         )
     return errors
+
+
+@register(Tags.urls)
+def check_consent_url(app_configs, **kwargs):
+    """The consent URL must reach the plugin's view in every language, inside its prefix."""
+    from .views import consent_view
+
+    hint = (
+        "In your urls.py, put path('', include('cookie_policy.urls')) and then "
+        "path('', include(wagtail_urls)) inside i18n_patterns(...), and nothing that matches "
+        "every path (such as the default path('', include(wagtail_urls))) before them."
+    )
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            try:
+                url = reverse("cookie_policy:consent")
+            except NoReverseMatch:
+                return [
+                    Error(
+                        "The URL 'cookie_policy:consent' does not exist.",
+                        hint=hint,
+                        id="cookie_policy.E005",
+                    )
+                ]
+            try:
+                view = resolve(url).func
+            except Resolver404:
+                view = None
+        if view is not consent_view:
+            return [
+                Error(
+                    f"{url} does not reach the consent view: an earlier URL pattern takes it.",
+                    hint=hint,
+                    id="cookie_policy.E006",
+                )
+            ]
+        if code != settings.LANGUAGE_CODE and not url.startswith(f"/{code}/"):
+            return [
+                Error(
+                    f"The consent URL {url} has no language prefix for {code!r}.",
+                    hint=hint,
+                    id="cookie_policy.E007",
+                )
+            ]
+    return []

@@ -3,6 +3,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
@@ -15,7 +16,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from . import changes
+from . import changes, languages
 from .blocks import CookiePolicyStreamBlock
 from .panels import ConsentVersionPanel
 from .validation import PublishRefused, publish_problems
@@ -92,7 +93,9 @@ class CookiePolicyPage(PreviewInEachLanguage, Page):
         """Why publishing this version would ask visitors again (empty: it would not)."""
         if self.consent_fingerprint_now() == live.consent_fingerprint:
             return []
-        reasons = changes.describe_changes(live.body_en, self.body_en, wording=False)
+        reasons = changes.describe_changes(
+            languages.localized(live, "body"), languages.localized(self, "body"), wording=False
+        )
         return reasons or [_("Cookies changed")]
 
     def publish(self, revision, *args, **kwargs):
@@ -104,7 +107,7 @@ class CookiePolicyPage(PreviewInEachLanguage, Page):
         return super().publish(revision, *args, **kwargs)
 
     def consent_fingerprint_now(self):
-        return changes.fingerprint(self.body_en)
+        return changes.fingerprint(languages.localized(self, "body"))
 
     def published_versions(self, language=None):
         """Each published version, newest first: its date and what changed, in ``language``."""
@@ -118,7 +121,7 @@ class CookiePolicyPage(PreviewInEachLanguage, Page):
             .order_by("timestamp", "pk")
         )
         versions, previous = [], None
-        field = f"body_{language}"
+        field = build_localized_fieldname("body", language)
         with translation.override(language):
             for entry in entries:
                 body = entry.revision.content.get(field)

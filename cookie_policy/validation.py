@@ -1,9 +1,7 @@
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
-from . import changes
+from . import changes, languages
 
 TRANSLATED_TEXT_FIELDS = ("title", "seo_title", "search_description")
 
@@ -14,16 +12,16 @@ class PublishRefused(PermissionDenied):
 
 def publish_problems(page):
     """Why ``page`` may not be published yet: languages out of step, empty or misspelt fields."""
-    codes = [code for code, _name in settings.LANGUAGES]
+    codes = languages.codes()
     problems = []
     for code in codes:
-        language = get_language_info(code)["name_translated"]
-        if not (getattr(page, f"title_{code}", "") or "").strip():
+        language = languages.name(code)
+        if not (languages.localized(page, "title", code) or "").strip():
             problems.append(_("The title is empty in %(language)s.") % {"language": language})
-        body = getattr(page, f"body_{code}")
+        body = languages.localized(page, "body", code)
         if not changes.raw_stream(body):
             problems.append(_("The body is empty in %(language)s.") % {"language": language})
-        strings = [getattr(page, f"{name}_{code}", "") or "" for name in TRANSLATED_TEXT_FIELDS]
+        strings = [languages.localized(page, name, code) or "" for name in TRANSLATED_TEXT_FIELDS]
         for word in dict.fromkeys(
             w for text in strings + changes.texts(body) for w in changes.mixed_script_words(text)
         ):
@@ -32,10 +30,10 @@ def publish_problems(page):
                 % {"word": word, "language": language}
             )
     reference, *others = codes
-    expected = changes.categories(getattr(page, f"body_{reference}"))
+    expected = changes.categories(languages.localized(page, "body", reference))
     for code in others:
-        language = get_language_info(code)["name_translated"]
-        found = changes.categories(getattr(page, f"body_{code}"))
+        language = languages.name(code)
+        found = changes.categories(languages.localized(page, "body", code))
         if list(found) != list(expected):
             problems.append(
                 _("The categories differ in %(language)s: %(found)s instead of %(expected)s.")
