@@ -3,13 +3,15 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 MANAGE := $(PY) manage.py
+# Extra requirements for one install, such as CI's oldest supported releases: PINS="wagtail==7.4.*"
+PINS ?=
 
 .PHONY: run test lint install messages bench serve-prod clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[demo,test]'
+	$(PY) -m pip install --quiet -e '.[demo,test]' $(PINS)
 	touch $@
 
 install: $(VENV)/.installed
