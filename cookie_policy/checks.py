@@ -51,8 +51,8 @@ def check_languages(app_configs, **kwargs):
         errors.append(
             Error(
                 f"LANGUAGE_CODE {settings.LANGUAGE_CODE!r} is not one of LANGUAGES {codes}.",
-                hint="Set LANGUAGE_CODE to the code of your default language as LANGUAGES "
-                "writes it (for example 'en', not 'en-us').",
+                hint="Set LANGUAGE_CODE to your default language's code exactly as LANGUAGES "
+                "writes it (`wagtail start` writes a regional code that LANGUAGES may lack).",
                 id="cookie_policy.E003",
             )
         )
