@@ -11,6 +11,8 @@ class CookiePolicyConfig(AppConfig):
 
     def ready(self):
         from . import checks, signals  # noqa: F401
+        from .search import filter_on_translated_fields
         from .translated_columns import add_missing_columns
 
         post_migrate.connect(add_missing_columns, sender=self)
+        filter_on_translated_fields()

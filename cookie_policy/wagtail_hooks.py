@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -53,7 +54,11 @@ class ConsentBannerViewSet(SnippetViewSet):
     icon = "info-circle"
     menu_label = gettext_lazy("Consent banner")
     add_to_admin_menu = True
-    list_display = ["name", "live", "latest_revision_created_at"]
+    list_display = ["name", UpdatedAtColumn(), LiveStatusTagColumn()]
+    # A site has a handful of banners: search them with the ORM, which sorts the results by any
+    # column; the search index sorts only by FilterFields and answered 500 on "Name".
+    search_backend_name = None
+    search_fields = ["name"]
 
 
 register_snippet(ConsentBannerViewSet)
