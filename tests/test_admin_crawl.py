@@ -92,9 +92,10 @@ def screens(policy, banner):
     """(url, admin, editor, anonymous): every screen the plugin adds or changes."""
     page_revs = list(policy.revisions.order_by("pk").values_list("pk", flat=True))
     banner_revs = list(banner.revisions.order_by("pk").values_list("pk", flat=True))
-    # Editors get Wagtail's page permissions, but none on the banner snippet.
+    # Editors write banner drafts (migration 0002); deleting and unpublishing is moderators' work.
     page = (200, 200, LOGIN)
-    snippet = (200, DASHBOARD, LOGIN)
+    snippet = (200, 200, LOGIN)
+    moderate = (200, DASHBOARD, LOGIN)
     records = (200, 403, LOGIN)
     listing = reverse(f"{BANNER}:list")
     result = [
@@ -109,8 +110,8 @@ def screens(policy, banner):
         (reverse(f"{BANNER}:revisions_view", args=[banner.pk, banner_revs[0]]), *snippet),
         (reverse(f"{BANNER}:revisions_compare", args=[banner.pk, *banner_revs]), *snippet),
         (reverse(f"{BANNER}:usage", args=[banner.pk]), *snippet),
-        (reverse(f"{BANNER}:delete", args=[banner.pk]), *snippet),
-        (reverse(f"{BANNER}:unpublish", args=[banner.pk]), *snippet),
+        (reverse(f"{BANNER}:delete", args=[banner.pk]), *moderate),
+        (reverse(f"{BANNER}:unpublish", args=[banner.pk]), *moderate),
         # Choosing a snippet needs no permission on it, as in Wagtail.
         (reverse("wagtailsnippetchoosers_cookie_policy_consentbanner:choose"), *page),
         # The bulk delete confirmation tells the editor they may not delete it.
@@ -297,9 +298,9 @@ def test_crawl_from_the_sidebar(objects, role):
     client = login(role)
     dashboard = client.get(reverse("wagtailadmin_home"))
     menu = sidebar_urls(dashboard.text)
-    plugin_items = {reverse(f"{BANNER}:list"), reverse("cookie_policy_consent_records")}
+    banner, records = reverse(f"{BANNER}:list"), reverse("cookie_policy_consent_records")
     # The menu shows the plugin's items only to users who may open them.
-    assert plugin_items & set(menu) == (plugin_items if role == "admin" else set())
+    assert {banner, records} & set(menu) == ({banner, records} if role == "admin" else {banner})
     seen, found_on = crawl(client, [reverse("wagtailadmin_home"), *menu])
     # The move and copy forms link to the parent's edit view, even when it is the root.
     root_edit = reverse("wagtailadmin_pages:edit", args=[Page.get_first_root_node().pk])
@@ -317,3 +318,13 @@ def test_explorer_search_sorted_by_type(home):
     client.raise_request_exception = False
     url = reverse("wagtailadmin_explore_root")
     assert client.get(url, {"q": "cookie", "ordering": "content_type__model"}).status_code == 200
+
+
+def test_default_groups_work_with_the_banner(db):
+    """Wagtail's default groups get the banner as they get pages: editors write drafts,
+    moderators also publish."""
+    editors = Group.objects.get(name="Editors").permissions.values_list("codename", flat=True)
+    moderators = Group.objects.get(name="Moderators").permissions.values_list("codename", flat=True)
+    assert {"add_consentbanner", "change_consentbanner"} <= set(editors)
+    assert "publish_consentbanner" not in editors
+    assert {"publish_consentbanner", "delete_consentbanner"} <= set(moderators)
