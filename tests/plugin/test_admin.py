@@ -155,3 +155,45 @@ class ReportTests(WagtailPageTestCase):
         self.assertContains(response, "consent-of-pt-br")
         self.assertNotContains(response, "consent-of-fr")
         self.assertNotContains(response, "consent-of-en")
+
+
+class BannerEditingTests(WagtailPageTestCase):
+    def setUp(self):
+        self.root = make_site_root()
+        self.user = self.login()
+        self.add_url = reverse("wagtailsnippets_cookie_policy_consentbanner:add")
+
+    def banner_data(self, skip=None):
+        """The banner form in every language, without language ``skip``'s texts."""
+        data = {"name": "Banner", "action-publish": "1"}
+        for name, key in BANNER_FIELDS.items():
+            for code in codes():
+                if code != skip:
+                    value = text(key, code)
+                    data[field(name, code)] = rich_text(value) if name == "message" else value
+        return data
+
+    def test_banner_is_published_in_every_language(self):
+        response = self.client.post(self.add_url, self.banner_data())
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(ConsentBanner.objects.get().live)
+
+    def test_banner_missing_a_language_is_not_published(self):
+        """Visitors of every language see the banner: its texts are required in each."""
+        for code in codes()[1:]:
+            with self.subTest(code=code):
+                response = self.client.post(self.add_url, self.banner_data(skip=code))
+                self.assertEqual(response.status_code, 200)
+                self.assertFalse(ConsentBanner.objects.filter(live=True).exists())
+                errors = response.context["form"].errors
+                self.assertIn(field("accept_label", code), errors)
+                self.assertNotIn(field("settings_intro", code), errors)
+
+    def test_a_draft_may_wait_for_its_translations(self):
+        """Saving a draft with one language missing still works: only publishing needs all."""
+        data = self.banner_data(skip=codes()[-1])
+        del data["action-publish"]
+        response = self.client.post(self.add_url, data)
+        self.assertEqual(response.status_code, 302)
+        banner = ConsentBanner.objects.get()
+        self.assertFalse(banner.live)
