@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 # Extra requirements for one install, such as CI's oldest supported releases: PINS="wagtail==7.4.*"
 PINS ?=
 
-.PHONY: run test lint install messages bench serve-prod clean
+.PHONY: run test test-demo test-plugin lint install messages bench serve-prod clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,8 +26,14 @@ run: messages
 		$(MANAGE) createsuperuser --noinput 2>/dev/null || echo "Admin $$DJANGO_SUPERUSER_USERNAME exists."; fi
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: messages
-	$(PY) -m pytest
+# Two suites: the demo site's, and the plugin's own on tests/testapp (three languages, no demo).
+test: test-demo test-plugin
+
+test-demo: messages
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) -m pytest
+
+test-plugin: messages
+	DJANGO_SETTINGS_MODULE=tests.testapp.settings $(PY) -m pytest tests/plugin
 
 lint: install
 	$(VENV)/bin/ruff format --check .

@@ -1,3 +1,4 @@
+from modeltranslation import settings as mt_settings
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import ConsentBanner, CookiePolicyPage
@@ -20,3 +21,6 @@ class ConsentBannerTranslation(TranslationOptions):
         "settings_title",
         "settings_intro",
     )
+    # Visitors of every language see the banner: a text it needs is needed in each language
+    # (modeltranslation requires the default language's only). Optional texts stay optional.
+    required_languages = tuple(mt_settings.AVAILABLE_LANGUAGES)

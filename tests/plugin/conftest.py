@@ -1,0 +1,55 @@
+"""The plugin's own suite: it runs on tests/testapp, a site with three languages and no demo.
+
+Run it with ``DJANGO_SETTINGS_MODULE=tests.testapp.settings pytest tests/plugin`` (``make test``
+runs it after the demo's suite).
+"""
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.test import Client
+from django.utils import translation
+
+from tests.plugin.utils import make_banner, make_policy_page, make_site_root
+
+if settings.ROOT_URLCONF != "tests.testapp.urls":
+    raise pytest.UsageError(
+        "tests/plugin runs under the test app's settings: "
+        "DJANGO_SETTINGS_MODULE=tests.testapp.settings pytest tests/plugin"
+    )
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language: LocaleMiddleware leaves a request's active."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts without cached banners or rate-limit counters."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def root(db):
+    return make_site_root()
+
+
+@pytest.fixture
+def banner(db):
+    return make_banner()
+
+
+@pytest.fixture
+def policy(root, banner):
+    """The published policy page, with a live banner."""
+    return make_policy_page(root)
+
+
+@pytest.fixture
+def client():
+    return Client()

@@ -1,0 +1,88 @@
+"""The consent endpoint in every language: records the language, sets the cookie."""
+
+from urllib.parse import urlencode
+
+import pytest
+from bs4 import BeautifulSoup
+
+from cookie_policy import consent
+from cookie_policy.models import ConsentRecord
+from tests.plugin.utils import codes, text
+
+pytestmark = pytest.mark.django_db
+SAME_ORIGIN = {"HTTP_ORIGIN": "http://testserver"}
+JSON = {"HTTP_ACCEPT": "application/json"}
+FORM = "application/x-www-form-urlencoded"
+
+
+def post(client, code, data, **headers):
+    """POST as the banner's form does, from a page of the site."""
+    return client.post(
+        f"/{code}/cookie-consent/",
+        urlencode(data, doseq=True),
+        content_type=FORM,
+        **{**SAME_ORIGIN, **headers},
+    )
+
+
+@pytest.mark.parametrize("code", codes())
+def test_decision_is_recorded_in_its_language(policy, client, code):
+    """A post under /<code>/ stores a record in that language and sets the consent cookie."""
+    response = post(client, code, {"choice": "all", "version": "1"}, **JSON)
+    assert response.status_code == 200
+    record = ConsentRecord.objects.get()
+    assert record.language == code
+    assert (record.method, record.granted) == ("accept_all", ["necessary", "analytics"])
+    cookie = response.cookies["cookie_consent"]
+    parsed = consent.parse(cookie.value)
+    assert parsed.granted == {"necessary", "analytics"}
+    assert parsed.consent_id == record.consent_id
+    assert cookie["path"] == "/"
+    assert cookie["samesite"] == "Lax"
+
+
+def test_a_regional_code_is_stored_whole(policy, client):
+    """A regional code is stored whole ("pt-br"), apart from the other languages' records."""
+    post(client, "pt-br", {"choice": "none"})
+    post(client, "fr", {"choice": "none"})
+    record = ConsentRecord.objects.get(language="pt-br")
+    assert (record.method, record.granted) == ("reject_all", ["necessary"])
+    assert ConsentRecord.objects.filter(language="fr").count() == 1
+
+
+@pytest.mark.parametrize("code", codes())
+def test_without_javascript_the_form_returns_to_the_policy_in_its_language(policy, client, code):
+    """With no same-site Referer the no-JavaScript form goes back to the policy's own URL."""
+    response = post(client, code, {"choice": "none"})
+    assert response.status_code == 303
+    assert response["Location"] == f"/{code}/cookie-policy/"
+    assert "cookie_consent" in response.cookies
+
+
+@pytest.mark.parametrize("code", codes())
+def test_settings_page_shows_the_decision(policy, client, code):
+    """The settings page of each language lists its categories and the switch just granted."""
+    post(client, code, {"choice": "custom", "granted": ["analytics"]})
+    response = client.get(f"/{code}/cookie-consent/")
+    assert response.status_code == 200
+    html = BeautifulSoup(response.text, "html.parser")
+    assert html.html["lang"] == code
+    main = html.select_one("main")
+    labels = [label.text for label in main.select(".cc-category label")]
+    assert labels == [text("necessary", code), text("analytics", code)]
+    assert main.select_one("input[value=analytics]").has_attr("checked")
+    assert ConsentRecord.objects.get().consent_id in main.text
+
+
+def test_a_stale_version_is_refused(policy, client):
+    """A decision against another consent version writes nothing, in any language."""
+    for code in codes():
+        response = post(client, code, {"choice": "all", "version": "7"})
+        assert response.status_code == 400, code
+    assert not ConsentRecord.objects.exists()
+
+
+def test_a_foreign_origin_is_refused(policy, client):
+    response = post(client, "pt-br", {"choice": "all"}, HTTP_ORIGIN="https://evil.example")
+    assert response.status_code == 403
+    assert not ConsentRecord.objects.exists()
