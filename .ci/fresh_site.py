@@ -345,7 +345,14 @@ def visit_as(context, base, code, choice):
 def fresh_site(work, wheel_dir):
     started = time.monotonic()
     say(f"building the wheel and a `wagtail start` site in {work}")
-    run([sys.executable, "-m", "build", "--wheel", "--outdir", wheel_dir, REPO], cwd=REPO)
+    # From a copy of the tracked files: a build/ folder left in the checkout would bring stale
+    # modules into the wheel.
+    source = work / "source"
+    for name in run(["git", "ls-files", "-z"], cwd=REPO).split("\0"):
+        if name and (REPO / name).is_file():
+            (source / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(REPO / name, source / name)
+    run([sys.executable, "-m", "build", "--wheel", "--outdir", wheel_dir, source], cwd=work)
     (wheel,) = wheel_dir.glob("*.whl")
     venv, site = work / "venv", work / "mysite"
     run([sys.executable, "-m", "venv", venv], cwd=work)
