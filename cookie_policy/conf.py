@@ -24,7 +24,7 @@ DEFAULTS = {
     "PROXY_COUNT": 0,
     # Largest consent request body accepted, in bytes.
     "MAX_BODY_BYTES": 2048,
-    # Template the server-rendered cookie settings page extends.
+    # Template the policy page, the cookie settings page and the banner preview extend.
     "BASE_TEMPLATE": "base.html",
     # Category whose consent embeds (YouTube and the like) wait for.
     "EMBED_CATEGORY": "other",

@@ -16,7 +16,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from . import changes, languages
+from . import changes, conf, languages
 from .blocks import CookiePolicyStreamBlock
 from .panels import ConsentVersionPanel
 from .validation import PublishRefused, publish_problems
@@ -87,6 +87,7 @@ class CookiePolicyPage(PreviewInEachLanguage, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["versions"] = self.published_versions()
+        context["base_template"] = conf.get("BASE_TEMPLATE")
         return context
 
     def reconsent_reasons(self, live):
@@ -188,7 +189,7 @@ class ConsentBanner(
         return "cookie_policy/banner_preview.html"
 
     def get_preview_context(self, request, mode_name):
-        return {"cookie_banner": self}
+        return {"cookie_banner": self, "base_template": conf.get("BASE_TEMPLATE")}
 
 
 class ConsentRecord(models.Model):

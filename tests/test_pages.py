@@ -34,6 +34,20 @@ def test_declaration_table_lists_cookies(policy, client):
     assert "<code>_ga</code>" in page
 
 
+def test_pages_extend_the_configured_base_template(policy, client, settings, tmp_path):
+    """The policy page, the settings page and the banner preview extend the site's base."""
+    (tmp_path / "site_base.html").write_text(
+        "<main data-base=site>{% block content %}{% endblock %}"
+    )
+    engine = settings.TEMPLATES[0]
+    settings.TEMPLATES = [{**engine, "DIRS": [tmp_path, *engine["DIRS"]]}]
+    settings.COOKIE_POLICY_BASE_TEMPLATE = "site_base.html"
+    preview = ConsentBanner.objects.get().make_preview_request(preview_mode="en")
+    for response in (client.get("/en/cookie-policy/"), client.get("/en/cookie-consent/"), preview):
+        assert response.status_code == 200
+        assert "<main data-base=site>" in response.content.decode()
+
+
 @pytest.mark.parametrize(
     ("accept", "target"), [("ru-RU,ru;q=0.9", "/ru/"), ("en-GB,en;q=0.8", "/en/"), ("", "/en/")]
 )
