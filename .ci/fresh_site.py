@@ -127,6 +127,31 @@ banner.save()
 banner.save_revision().publish()
 """
 
+# The admin screens an editor reaches first, as a superuser: each must answer 200.
+ADMIN = """
+import json
+from django.contrib.auth import get_user_model
+from django.test import Client
+from cookie_policy.models import ConsentBanner, CookiePolicyPage
+
+user = get_user_model().objects.create_superuser("fresh-admin", "admin@example.com", "pw")
+client = Client()
+client.force_login(user)
+banner, policy = ConsentBanner.objects.get(), CookiePolicyPage.objects.get()
+urls = [
+    "/admin/",
+    "/admin/snippets/cookie_policy/consentbanner/",
+    f"/admin/snippets/cookie_policy/consentbanner/edit/{banner.pk}/",
+    f"/admin/snippets/cookie_policy/consentbanner/history/{banner.pk}/",
+    f"/admin/pages/{policy.pk}/edit/",
+    f"/admin/pages/{policy.pk}/history/",
+    "/admin/pages/search/?ordering=title",
+    "/admin/consent-records/",
+    "/admin/consent-records/?export=csv",
+]
+print(json.dumps({url: client.get(url, HTTP_HOST="localhost").status_code for url in urls}))
+"""
+
 RECORDS = """
 import json
 from cookie_policy.models import ConsentRecord
@@ -377,6 +402,9 @@ def fresh_site(work, wheel_dir):
     run([*manage, "shell", "-v", "0", "-c", data + CONTENT], cwd=site, env=env)
     run([*manage, "check", "--fail-level", "WARNING"], cwd=site, env=env)
     run([*manage, "makemigrations", "--check", "--dry-run"], cwd=site, env=env)
+    statuses = json.loads(run([*manage, "shell", "-v", "0", "-c", ADMIN], cwd=site, env=env))
+    if set(statuses.values()) != {200}:
+        raise Failure(f"admin screens answered {statuses}")
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
