@@ -18,6 +18,7 @@ from django.utils import translation
 from wagtail.models import Site
 
 from cookie_policy import banner
+from cookie_policy.live import live_policy
 
 from .loaders import FOLDERS, VARIANT
 
@@ -75,7 +76,7 @@ def write_variants(root):
 def mirror_categories():
     """django-cookie-consent's groups and cookies made from our live policy: the same data."""
     with translation.override("en"):
-        policy = banner.policy_data(banner.live_policy(Site.objects.get(is_default_site=True)))
+        policy = banner.policy_data(live_policy(Site.objects.get(is_default_site=True)))
     for order, category in enumerate(policy["categories"]):
         group = CookieGroup.objects.create(
             varname=category["key"],

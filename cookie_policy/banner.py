@@ -10,8 +10,6 @@ from html import unescape
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Substr
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import strip_tags
@@ -22,13 +20,11 @@ from wagtail.models import Page, Site
 
 from . import changes, conf, consent
 from .inline import asset
-from .models import ConsentBanner, CookiePolicyPage
+from .live import live_banner, live_policy, site_id_for
 
 PLACEHOLDER = re.compile(r"<[^>]*>.*$")
 # This process's copy of the shared entries, when COOKIE_POLICY_LOCAL_CACHE_SECONDS is set.
 _local = {}
-# Seconds a host's site id is kept: sites are rarely re-pointed, and then only by an admin.
-SITE_TTL = 300
 
 
 def cache_key(site_id, language):
@@ -61,20 +57,6 @@ def purge_frontend_cache(**kwargs):
 def banner_changed(**kwargs):
     clear_cache()
     purge_frontend_cache()
-
-
-def live_policy(site):
-    """The live cookie policy page under ``site``'s root page, in one query."""
-    if site is None:
-        return None
-    under_root = Page.objects.filter(
-        pk=site.root_page_id, path=Substr(OuterRef("path"), 1, Length("path"))
-    )
-    return CookiePolicyPage.objects.live().filter(Exists(under_root)).order_by("path").first()
-
-
-def live_banner():
-    return ConsentBanner.objects.filter(live=True).order_by("pk").first()
 
 
 def policy_data(policy, request=None):
@@ -118,24 +100,6 @@ def state(request):
     if seconds:
         _local[key] = (time.monotonic() + seconds, data)
     return data
-
-
-def site_id_for(request):
-    """The request's site id without a query where possible.
-
-    Page views know their site already; the consent endpoint and error pages would otherwise
-    load it (with every translated column of its root page) on each request.
-    """
-    site = getattr(request, "_wagtail_site", None)
-    if site is not None:
-        return site.pk
-    key = f"cookie_policy:site:{request.get_host()}"
-    site_id = cache.get(key)
-    if site_id is None:
-        site = Site.find_for_request(request)
-        site_id = site.pk if site else 0
-        cache.set(key, site_id, SITE_TTL)
-    return site_id
 
 
 def config(policy):

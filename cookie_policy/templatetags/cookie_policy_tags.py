@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from .. import banner as live
 from .. import conf, inline
 from ..embeds import embed_url
+from ..live import live_banner
 from ..models import CookiePolicyPage
 
 register = template.Library()
@@ -36,7 +37,7 @@ def cookie_banner(context):
     if banner is None and not previewed:
         return mark_safe(live.state(request)["html"])  # noqa: S308 - a rendered template
     policy = live.policy_data(page, request) if previewed else live.state(request)["policy"]
-    banner = banner or live.live_banner()
+    banner = banner or live_banner()
     return mark_safe(live.render_banner(request, policy, banner, preview=True))  # noqa: S308
 
 
