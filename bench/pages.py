@@ -19,6 +19,7 @@ from wagtail.models import Site
 
 from cookie_policy import banner
 from cookie_policy.live import live_policy
+from cookie_policy.policy_data import policy_data
 
 from .loaders import FOLDERS, VARIANT
 
@@ -76,7 +77,7 @@ def write_variants(root):
 def mirror_categories():
     """django-cookie-consent's groups and cookies made from our live policy: the same data."""
     with translation.override("en"):
-        policy = banner.policy_data(live_policy(Site.objects.get(is_default_site=True)))
+        policy = policy_data(live_policy(Site.objects.get(is_default_site=True)))
     for order, category in enumerate(policy["categories"]):
         group = CookieGroup.objects.create(
             varname=category["key"],

@@ -4,25 +4,21 @@ Cached per site and language in the default cache, so a warm page view makes no 
 the policy page or the banner drops every entry.
 """
 
-import re
 import time
-from html import unescape
 
 from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import strip_tags
-from django.utils.text import Truncator
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
-from . import changes, conf, consent
+from . import conf, consent
 from .inline import asset
 from .live import live_banner, live_policy, site_id_for
+from .policy_data import config, policy_data
 
-PLACEHOLDER = re.compile(r"<[^>]*>.*$")
 # This process's copy of the shared entries, when COOKIE_POLICY_LOCAL_CACHE_SECONDS is set.
 _local = {}
 
@@ -59,31 +55,6 @@ def banner_changed(**kwargs):
     purge_frontend_cache()
 
 
-def policy_data(policy, request=None):
-    """What the banner needs of a policy page, in the active language."""
-    found = changes.categories(policy.body) if policy else {}
-    categories = [
-        {
-            "key": key,
-            "title": category.get("title") or key,
-            "required": bool(category.get("required")),
-            "summary": Truncator(unescape(strip_tags(category.get("purpose") or ""))).words(40),
-            # "_ga_<container-id>" declares a family of cookies: the script matches "_ga_*".
-            "cookies": [
-                PLACEHOLDER.sub("*", name) for name in changes.cookie_names(category) if name
-            ],
-        }
-        for key, category in found.items()
-    ]
-    return {
-        "required": [c["key"] for c in categories if c["required"]],
-        "version": policy.consent_version if policy else 0,
-        "url": policy.get_url(request) if policy else "",
-        "title": policy.title if policy else "",
-        "categories": categories,
-    }
-
-
 def state(request):
     """The live policy and banner of the request's site in the active language, cached."""
     key = cache_key(site_id_for(request), get_language())
@@ -100,23 +71,6 @@ def state(request):
     if seconds:
         _local[key] = (time.monotonic() + seconds, data)
     return data
-
-
-def config(policy):
-    """The settings the banner script reads from its JSON island."""
-    categories = policy["categories"]
-    return {
-        "cookie": conf.get("COOKIE_NAME"),
-        "version": policy["version"],
-        "endpoint": reverse("cookie_policy:consent"),
-        "acceptDays": conf.get("ACCEPT_DAYS"),
-        "rejectDays": conf.get("REJECT_DAYS"),
-        "categories": [c["key"] for c in categories],
-        "required": policy["required"],
-        "cookies": {c["key"]: c["cookies"] for c in categories if not c["required"]},
-        "gpc": list(conf.get("GPC_CATEGORIES")),
-        "consentMode": conf.get("CONSENT_MODE"),
-    }
 
 
 def render_banner(request, policy, banner, preview=False):

@@ -9,6 +9,7 @@ from .. import conf, inline
 from ..embeds import embed_url
 from ..live import live_banner
 from ..models import CookiePolicyPage
+from ..policy_data import policy_data
 
 register = template.Library()
 
@@ -36,7 +37,7 @@ def cookie_banner(context):
     previewed = getattr(request, "is_preview", False) and isinstance(page, CookiePolicyPage)
     if banner is None and not previewed:
         return mark_safe(live.state(request)["html"])  # noqa: S308 - a rendered template
-    policy = live.policy_data(page, request) if previewed else live.state(request)["policy"]
+    policy = policy_data(page, request) if previewed else live.state(request)["policy"]
     banner = banner or live_banner()
     return mark_safe(live.render_banner(request, policy, banner, preview=True))  # noqa: S308
 
