@@ -8,16 +8,13 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.translation import get_language, override
-from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from . import conf, consent
-from .inline import asset
 from .live import live_banner, live_policy, site_id_for
-from .policy_data import config, policy_data
+from .policy_data import policy_data
+from .rendering import render_banner
 
 # This process's copy of the shared entries, when COOKIE_POLICY_LOCAL_CACHE_SECONDS is set.
 _local = {}
@@ -71,37 +68,6 @@ def state(request):
     if seconds:
         _local[key] = (time.monotonic() + seconds, data)
     return data
-
-
-def render_banner(request, policy, banner, preview=False):
-    if banner is None or not policy["categories"]:
-        return ""
-    return render_to_string(
-        "cookie_policy/banner.html",
-        {
-            "banner": banner,
-            "language": get_language(),
-            "categories": policy["categories"],
-            "granted": (),
-            "endpoint": reverse("cookie_policy:consent"),
-            "policy_url": policy["url"],
-            "policy_title": policy["title"],
-            "gpc_note": gpc_note(policy),
-            "config": config(policy),
-            "script": asset("banner.js"),
-            "preview": preview,
-        },
-    )
-
-
-def gpc_note(policy):
-    titles = [c["title"] for c in policy["categories"] if c["key"] in conf.get("GPC_CATEGORIES")]
-    if not titles:
-        return ""
-    return _(
-        "Your browser sends a Global Privacy Control signal, so these stay off unless you "
-        "switch them on here: %(categories)s."
-    ) % {"categories": ", ".join(titles)}
 
 
 def request_consent(request, policy=None):

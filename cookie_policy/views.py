@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from . import banner, conf, consent
 from .forms import ConsentForm
 from .models import ConsentRecord
+from .rendering import gpc_note
 
 FORM_TYPE = "application/x-www-form-urlencoded"
 
@@ -184,7 +185,7 @@ def settings_page(request, policy):
             "granted": decision.granted if decision else (),
             "decision": decision,
             "gpc": request.headers.get("Sec-GPC") == "1",
-            "gpc_note": banner.gpc_note(policy),
+            "gpc_note": gpc_note(policy),
         },
     )
     # This page shows one visitor's decision: never cache it for anyone else.

@@ -10,6 +10,7 @@ from ..embeds import embed_url
 from ..live import live_banner
 from ..models import CookiePolicyPage
 from ..policy_data import policy_data
+from ..rendering import render_banner
 
 register = template.Library()
 
@@ -39,7 +40,7 @@ def cookie_banner(context):
         return mark_safe(live.state(request)["html"])  # noqa: S308 - a rendered template
     policy = policy_data(page, request) if previewed else live.state(request)["policy"]
     banner = banner or live_banner()
-    return mark_safe(live.render_banner(request, policy, banner, preview=True))  # noqa: S308
+    return mark_safe(render_banner(request, policy, banner, preview=True))  # noqa: S308
 
 
 @register.simple_tag
