@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.utils.translation import get_language, override
 from wagtail.models import Page, Site
 
-from . import conf, consent
+from . import conf
 from .live import live_banner, live_policy, site_id_for
 from .policy_data import policy_data
 from .rendering import render_banner
@@ -68,27 +68,3 @@ def state(request):
     if seconds:
         _local[key] = (time.monotonic() + seconds, data)
     return data
-
-
-def request_consent(request, policy=None):
-    """The request's consent decision if it still holds for the live policy, else None."""
-    policy = policy or state(request)["policy"]
-    categories = policy["categories"]
-    return consent.current(
-        request.COOKIES.get(conf.get("COOKIE_NAME")),
-        version=policy["version"],
-        known=[c["key"] for c in categories],
-        required=policy["required"],
-        now=int(time.time()),
-        accept_days=conf.get("ACCEPT_DAYS"),
-        reject_days=conf.get("REJECT_DAYS"),
-    )
-
-
-def consent_granted(request, key):
-    """Whether the request's consent grants category ``key`` (required ones always are)."""
-    policy = state(request)["policy"]
-    if key in policy["required"]:
-        return True
-    decision = request_consent(request, policy)
-    return decision is not None and key in decision.granted

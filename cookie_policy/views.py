@@ -13,6 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from . import banner, conf, consent
+from .api import request_consent
 from .forms import ConsentForm
 from .models import ConsentRecord
 from .rendering import gpc_note
@@ -113,7 +114,7 @@ def handle_consent(request):
     form = ConsentForm(request.POST, policy=policy)
     if not form.is_valid():
         return refuse(400, " ".join(m for errors in form.errors.values() for m in errors))
-    previous = banner.request_consent(request, policy)
+    previous = request_consent(request, policy)
     granted, method = decide(form, request, policy, previous)
     consent_id = form.cleaned_data["consent_id"] or (
         previous.consent_id if previous else consent.new_consent_id()
@@ -173,7 +174,7 @@ def back_url(request, policy):
 
 
 def settings_page(request, policy):
-    decision = banner.request_consent(request, policy)
+    decision = request_consent(request, policy)
     response = render(
         request,
         "cookie_policy/consent_settings.html",

@@ -10,6 +10,7 @@ from django.test import Client, RequestFactory
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from cookie_policy import api
 from cookie_policy import banner as live
 from cookie_policy.models import ConsentBanner
 from tests.utils import make_banner
@@ -106,14 +107,14 @@ def test_consent_granted_helper(policy):
     request = factory.get("/en/")
     request._wagtail_site = Site.objects.get(is_default_site=True)
     with translation.override("en"):
-        assert live.consent_granted(request, "necessary")
-        assert not live.consent_granted(request, "analytics")
+        assert api.consent_granted(request, "necessary")
+        assert not api.consent_granted(request, "analytics")
         request.COOKIES["cookie_consent"] = (
             f"1:1:analytics+necessary:{int(time.time())}:abcdefghijklmnopqrstuv"
         )
-        assert live.consent_granted(request, "analytics")
+        assert api.consent_granted(request, "analytics")
         request.COOKIES["cookie_consent"] = "garbage"
-        assert not live.consent_granted(request, "analytics")
+        assert not api.consent_granted(request, "analytics")
 
 
 def test_publishing_purges_every_page_from_the_frontend_cache(policy, settings):
