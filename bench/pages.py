@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Site
 
-from cookie_policy import banner
+from cookie_policy import banner_cache
 from cookie_policy.live import live_policy
 from cookie_policy.policy_data import policy_data
 
@@ -114,7 +114,7 @@ def check(client, url, variant):
 
 def queries(client, url, variant):
     """Queries of the first view after every cache involved is dropped, then of the next view."""
-    banner.clear_cache()
+    banner_cache.clear()
     clear_dcc_cache()
     Site.clear_site_root_paths_cache()
     counts = []

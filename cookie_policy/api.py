@@ -3,7 +3,7 @@
 import time
 
 from . import conf, consent
-from .banner import state
+from .banner_cache import state
 
 
 def request_consent(request, policy=None):

@@ -11,8 +11,19 @@ from wagtail.signals import (
     unpublished,
 )
 
-from . import banner
+from . import banner_cache
+from .frontend_cache import purge_live_pages
 from .models import ConsentBanner, CookiePolicyPage
+
+
+def clear_banner_cache(**kwargs):
+    banner_cache.clear()
+
+
+def banner_changed(**kwargs):
+    """The banner is on every page: drop its cached data and purge the pages from a CDN."""
+    banner_cache.clear()
+    purge_live_pages()
 
 
 @receiver(page_published, sender=CookiePolicyPage)
@@ -37,16 +48,16 @@ def raise_consent_version(sender, instance, revision, **kwargs):
         if updates:
             CookiePolicyPage.objects.filter(pk=instance.pk).update(**updates)
     instance.refresh_from_db(fields=["consent_version", "consent_fingerprint"])
-    banner.banner_changed()
+    banner_changed()
 
 
 for signal in (page_unpublished, post_delete):
-    signal.connect(banner.banner_changed, sender=CookiePolicyPage, dispatch_uid=f"cp-{id(signal)}")
+    signal.connect(banner_changed, sender=CookiePolicyPage, dispatch_uid=f"cp-{id(signal)}")
 for signal in (published, unpublished, post_delete):
-    signal.connect(banner.banner_changed, sender=ConsentBanner, dispatch_uid=f"cb-{id(signal)}")
+    signal.connect(banner_changed, sender=ConsentBanner, dispatch_uid=f"cb-{id(signal)}")
 # A move or a new slug anywhere above the policy changes its URL; a site change can change
 # which policy applies. The banner shows both.
-page_published.connect(banner.clear_cache, dispatch_uid="cookie-policy-any-publish")
-post_page_move.connect(banner.banner_changed, dispatch_uid="cookie-policy-page-move")
+page_published.connect(clear_banner_cache, dispatch_uid="cookie-policy-any-publish")
+post_page_move.connect(banner_changed, dispatch_uid="cookie-policy-page-move")
 for signal in (post_save, post_delete):
-    signal.connect(banner.clear_cache, sender=Site, dispatch_uid=f"site-{id(signal)}")
+    signal.connect(clear_banner_cache, sender=Site, dispatch_uid=f"site-{id(signal)}")

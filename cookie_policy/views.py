@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from . import banner, conf, consent
+from . import banner_cache, conf, consent
 from .api import request_consent
 from .forms import ConsentForm
 from .models import ConsentRecord
@@ -94,7 +94,7 @@ def consent_view(request):
 
 
 def handle_consent(request):
-    policy = banner.state(request)["policy"]
+    policy = banner_cache.state(request)["policy"]
     if not policy["categories"]:
         return refuse(404, _("This site has no published cookie policy."))
     if request.method == "GET":
