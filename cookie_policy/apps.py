@@ -9,4 +9,7 @@ class CookiePolicyConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import checks, signals  # noqa: F401
+        from . import checks  # noqa: F401
+        from .signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

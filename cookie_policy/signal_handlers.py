@@ -1,7 +1,8 @@
+"""Signal handlers, connected from CookiePolicyConfig.ready()."""
+
 from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from wagtail.models import Site
 from wagtail.signals import (
     page_published,
@@ -26,7 +27,6 @@ def banner_changed(**kwargs):
     purge_live_pages()
 
 
-@receiver(page_published, sender=CookiePolicyPage)
 def raise_consent_version(sender, instance, revision, **kwargs):
     """Ask visitors again when what the site collects changed, or when the editor asked for it."""
     fingerprint = instance.consent_fingerprint_now()
@@ -51,13 +51,15 @@ def raise_consent_version(sender, instance, revision, **kwargs):
     banner_changed()
 
 
-for signal in (page_unpublished, post_delete):
-    signal.connect(banner_changed, sender=CookiePolicyPage, dispatch_uid=f"cp-{id(signal)}")
-for signal in (published, unpublished, post_delete):
-    signal.connect(banner_changed, sender=ConsentBanner, dispatch_uid=f"cb-{id(signal)}")
-# A move or a new slug anywhere above the policy changes its URL; a site change can change
-# which policy applies. The banner shows both.
-page_published.connect(clear_banner_cache, dispatch_uid="cookie-policy-any-publish")
-post_page_move.connect(banner_changed, dispatch_uid="cookie-policy-page-move")
-for signal in (post_save, post_delete):
-    signal.connect(clear_banner_cache, sender=Site, dispatch_uid=f"site-{id(signal)}")
+def register_signal_handlers():
+    page_published.connect(raise_consent_version, sender=CookiePolicyPage)
+    for signal in (page_unpublished, post_delete):
+        signal.connect(banner_changed, sender=CookiePolicyPage)
+    for signal in (published, unpublished, post_delete):
+        signal.connect(banner_changed, sender=ConsentBanner)
+    # A move or a new slug anywhere above the policy changes its URL; a site change can change
+    # which policy applies. The banner shows both.
+    page_published.connect(clear_banner_cache)
+    post_page_move.connect(banner_changed)
+    for signal in (post_save, post_delete):
+        signal.connect(clear_banner_cache, sender=Site)
