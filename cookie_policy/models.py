@@ -98,10 +98,14 @@ class CookiePolicyPage(PreviewInEachLanguage, Page):
     def publish(self, revision, *args, **kwargs):
         # Every way of publishing (bulk actions, workflows, schedules) meets the same check as
         # the editor; the edit view already refused with a message and kept the draft.
-        problems = publish_problems(revision.as_object())
+        revision.as_object().check_publishable()
+        return super().publish(revision, *args, **kwargs)
+
+    def check_publishable(self):
+        """Raise PublishRefused (a 403) while this version may not go live, saying why."""
+        problems = publish_problems(self)
         if problems:
             raise PublishRefused(" ".join(problems))
-        return super().publish(revision, *args, **kwargs)
 
     def consent_fingerprint_now(self):
         return changes.fingerprint(self.body_en)
