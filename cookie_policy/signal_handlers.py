@@ -1,4 +1,7 @@
-"""Signal handlers, connected from CookiePolicyConfig.ready()."""
+"""Whatever the banner shows changed: drop its cached data and purge the pages.
+
+Connected from CookiePolicyConfig.ready().
+"""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Site
