@@ -17,7 +17,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Site
 
-from cookie_policy import banner
+from cookie_policy import banner_cache
+from cookie_policy.live import live_policy
+from cookie_policy.policy_data import policy_data
 
 from .loaders import FOLDERS, VARIANT
 
@@ -75,7 +77,7 @@ def write_variants(root):
 def mirror_categories():
     """django-cookie-consent's groups and cookies made from our live policy: the same data."""
     with translation.override("en"):
-        policy = banner.policy_data(banner.live_policy(Site.objects.get(is_default_site=True)))
+        policy = policy_data(live_policy(Site.objects.get(is_default_site=True)))
     for order, category in enumerate(policy["categories"]):
         group = CookieGroup.objects.create(
             varname=category["key"],
@@ -112,7 +114,7 @@ def check(client, url, variant):
 
 def queries(client, url, variant):
     """Queries of the first view after every cache involved is dropped, then of the next view."""
-    banner.clear_cache()
+    banner_cache.clear()
     clear_dcc_cache()
     Site.clear_site_root_paths_cache()
     counts = []

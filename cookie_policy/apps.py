@@ -10,9 +10,11 @@ class CookiePolicyConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import checks, signals  # noqa: F401
+        from . import checks  # noqa: F401
         from .search import filter_on_translated_fields
+        from .signal_handlers import register_signal_handlers
         from .translated_columns import add_missing_columns
 
+        register_signal_handlers()
         post_migrate.connect(add_missing_columns, sender=self)
         filter_on_translated_fields()

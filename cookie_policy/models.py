@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
@@ -75,6 +75,16 @@ class CookiePolicyPage(PreviewInEachLanguage, Page):
     class Meta:
         verbose_name = _("cookie policy page")
 
+    def save(self, *args, **kwargs):
+        # Wagtail's editor and APIs publish without calling publish(), but every publication (and
+        # alias update) ends in a full save of the live row: the version is decided in its
+        # transaction.
+        if self.pk is None or not self.live or kwargs.get("update_fields") is not None:
+            return super().save(*args, **kwargs)
+        with transaction.atomic():
+            self.decide_consent_version()
+            return super().save(*args, **kwargs)
+
     def with_content_json(self, content):
         # The consent version belongs to the page, not to a revision: reverting never lowers it.
         obj = super().with_content_json(content)
@@ -82,6 +92,7 @@ class CookiePolicyPage(PreviewInEachLanguage, Page):
         obj.consent_fingerprint = self.consent_fingerprint
         # The force flag applies to one publish only; a new draft starts unticked.
         obj.force_reconsent = False
+        obj._reconsent_forced = bool(content.get("force_reconsent"))  # for save() to act on
         return obj
 
     def get_context(self, request, *args, **kwargs):
@@ -102,10 +113,34 @@ class CookiePolicyPage(PreviewInEachLanguage, Page):
     def publish(self, revision, *args, **kwargs):
         # Every way of publishing (bulk actions, workflows, schedules) meets the same check as
         # the editor; the edit view already refused with a message and kept the draft.
-        problems = publish_problems(revision.as_object())
+        revision.as_object().check_publishable()
+        return super().publish(revision, *args, **kwargs)
+
+    def check_publishable(self):
+        """Raise PublishRefused (a 403) while this version may not go live, saying why."""
+        problems = publish_problems(self)
         if problems:
             raise PublishRefused(" ".join(problems))
-        return super().publish(revision, *args, **kwargs)
+
+    def decide_consent_version(self):
+        """Ask visitors again (one version up) when the cookies differ from the live row's, or
+        when the revision being published asked for it. Call it in the transaction that saves.
+        """
+        forced = getattr(self, "_reconsent_forced", False)
+        self._reconsent_forced = False
+        # Locked until that commit, so two publishes in quick succession each compare with the
+        # other's result and neither writes a version read before the other's commit.
+        stored = (
+            CookiePolicyPage.objects.select_for_update()
+            .only("consent_version", "consent_fingerprint")
+            .get(pk=self.pk)
+        )
+        fingerprint = self.consent_fingerprint_now()
+        self.consent_version = stored.consent_version
+        # The first publication has nothing to compare with: version 1 covers what it collects.
+        if stored.consent_fingerprint and (forced or fingerprint != stored.consent_fingerprint):
+            self.consent_version += 1
+        self.consent_fingerprint = fingerprint
 
     def consent_fingerprint_now(self):
         return changes.fingerprint(languages.localized(self, "body"))

@@ -12,9 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from . import banner, conf, consent
+from . import banner_cache, conf, consent
+from .api import request_consent
 from .forms import ConsentForm
 from .models import ConsentRecord
+from .rendering import gpc_note
 
 FORM_TYPE = "application/x-www-form-urlencoded"
 
@@ -92,7 +94,7 @@ def consent_view(request):
 
 
 def handle_consent(request):
-    policy = banner.state(request)["policy"]
+    policy = banner_cache.state(request)["policy"]
     if not policy["categories"]:
         return refuse(404, _("This site has no published cookie policy."))
     if request.method == "GET":
@@ -112,7 +114,7 @@ def handle_consent(request):
     form = ConsentForm(request.POST, policy=policy)
     if not form.is_valid():
         return refuse(400, " ".join(m for errors in form.errors.values() for m in errors))
-    previous = banner.request_consent(request, policy)
+    previous = request_consent(request, policy)
     granted, method = decide(form, request, policy, previous)
     consent_id = form.cleaned_data["consent_id"] or (
         previous.consent_id if previous else consent.new_consent_id()
@@ -172,7 +174,7 @@ def back_url(request, policy):
 
 
 def settings_page(request, policy):
-    decision = banner.request_consent(request, policy)
+    decision = request_consent(request, policy)
     response = render(
         request,
         "cookie_policy/consent_settings.html",
@@ -184,7 +186,7 @@ def settings_page(request, policy):
             "granted": decision.granted if decision else (),
             "decision": decision,
             "gpc": request.headers.get("Sec-GPC") == "1",
-            "gpc_note": banner.gpc_note(policy),
+            "gpc_note": gpc_note(policy),
         },
     )
     # This page shows one visitor's decision: never cache it for anyone else.

@@ -11,39 +11,41 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import ConsentBanner, CookiePolicyPage
 from .reports import PERMISSION, ConsentRecordReportView
-from .validation import publish_problems
+from .validation import PublishRefused
 
 
 @hooks.register("before_publish_page")
 def refuse_inconsistent_policy(request, page):
-    """Keep the draft but refuse to publish a policy whose languages are out of step."""
+    """Turn the policy's refusal to publish into a message; the draft stays saved."""
     if not isinstance(page, CookiePolicyPage):
         return None
-    problems = publish_problems(page)
-    if not problems:
-        return None
-    messages.error(
-        request,
-        _("The draft was saved but not published: %(problems)s") % {"problems": " ".join(problems)},
-    )
-    return redirect("wagtailadmin_pages:edit", page.pk)
+    try:
+        page.check_publishable()
+    except PublishRefused as refusal:
+        messages.error(
+            request,
+            _("The draft was saved but not published: %(problems)s") % {"problems": refusal},
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
 
 
 @hooks.register("before_bulk_action")
 def refuse_inconsistent_bulk_publish(request, action_type, objects, action_class_instance):
-    """Bulk publishing meets the same check as publishing one page."""
+    """Turn a policy's refusal into a message before a bulk publication starts."""
     if action_type != "publish":
         return None
     for page in objects:
         page = page.specific
         if not isinstance(page, CookiePolicyPage):
             continue
-        problems = publish_problems(page.get_latest_revision_as_object())
-        if problems:
+        try:
+            page.get_latest_revision_as_object().check_publishable()
+        except PublishRefused as refusal:
             messages.error(
                 request,
                 _("“%(page)s” was not published: %(problems)s")
-                % {"page": page.get_admin_display_title(), "problems": " ".join(problems)},
+                % {"page": page.get_admin_display_title(), "problems": refusal},
             )
             return redirect("wagtailadmin_pages:edit", page.pk)
     return None

@@ -273,6 +273,18 @@ class ConcurrentEditorTests(WagtailPageTestCase):
         published = PageLogEntry.objects.filter(page=page, action="wagtail.publish").count()
         self.assertEqual(published, 3)
 
+    def test_publish_from_a_page_read_before_another_publish_still_raises(self):
+        """An editor whose page was read before another publish never writes the old version."""
+        stale = CookiePolicyPage.objects.get()
+        for page, name in ((CookiePolicyPage.objects.get(), "_gid"), (stale, "_gat")):
+            revision = page.save_revision()
+            for language in ("en", "ru"):
+                field = f"body_{language}"
+                revision.content[field] = revision.content[field].replace('"_ga"', f'"{name}"')
+            revision.save()
+            revision.publish()
+        self.assertEqual(CookiePolicyPage.objects.get().consent_version, 3)
+
 
 class PreviewAndScheduleTests(WagtailPageTestCase):
     def setUp(self):

@@ -10,7 +10,7 @@ from django.test import Client, RequestFactory
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from cookie_policy import banner as live
+from cookie_policy import api, banner_cache
 from cookie_policy.models import ConsentBanner
 from tests.utils import make_banner
 
@@ -68,12 +68,12 @@ def test_tag_makes_no_query_warm_and_at_most_two_cold(
     request = RequestFactory().get("/en/")
     request._wagtail_site = Site.objects.get(is_default_site=True)
     Client().get("/en/")  # warms Wagtail's own routing caches, as any page view does
-    live.clear_cache()
+    banner_cache.clear()
     with translation.override("en"):
         with django_assert_max_num_queries(2):
-            live.state(request)
+            banner_cache.state(request)
         with django_assert_num_queries(0):
-            live.state(request)
+            banner_cache.state(request)
 
 
 def test_publishing_clears_the_cached_banner(policy):
@@ -106,14 +106,14 @@ def test_consent_granted_helper(policy):
     request = factory.get("/en/")
     request._wagtail_site = Site.objects.get(is_default_site=True)
     with translation.override("en"):
-        assert live.consent_granted(request, "necessary")
-        assert not live.consent_granted(request, "analytics")
+        assert api.consent_granted(request, "necessary")
+        assert not api.consent_granted(request, "analytics")
         request.COOKIES["cookie_consent"] = (
             f"1:1:analytics+necessary:{int(time.time())}:abcdefghijklmnopqrstuv"
         )
-        assert live.consent_granted(request, "analytics")
+        assert api.consent_granted(request, "analytics")
         request.COOKIES["cookie_consent"] = "garbage"
-        assert not live.consent_granted(request, "analytics")
+        assert not api.consent_granted(request, "analytics")
 
 
 def test_publishing_purges_every_page_from_the_frontend_cache(policy, settings):
@@ -158,14 +158,14 @@ def test_local_copy_saves_the_shared_cache_and_is_dropped_on_publish(policy, set
     request = RequestFactory().get("/en/")
     request._wagtail_site = Site.objects.get(is_default_site=True)
     with translation.override("en"):
-        live.state(request)
+        banner_cache.state(request)
         calls = []
-        real_get = live.cache.get
-        monkeypatch.setattr(live.cache, "get", lambda *a, **k: calls.append(a) or real_get(*a, **k))
-        assert "Accept all" in live.state(request)["html"]
+        real_get = cache.get
+        monkeypatch.setattr(cache, "get", lambda *a, **k: calls.append(a) or real_get(*a, **k))
+        assert "Accept all" in banner_cache.state(request)["html"]
         assert calls == []
         banner = ConsentBanner.objects.get()
         banner.accept_label_en = "Allow everything"
         banner.save_revision().publish()
-        assert "Allow everything" in live.state(request)["html"]
-    live.clear_cache()
+        assert "Allow everything" in banner_cache.state(request)["html"]
+    banner_cache.clear()

@@ -1,5 +1,6 @@
-"""Many visitors at once, on PostgreSQL: nothing lost, purge safe beside writes."""
+"""Many visitors and editors at once, on PostgreSQL: nothing lost, purge safe beside writes."""
 
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from urllib.parse import urlencode
@@ -10,7 +11,7 @@ from django.db import connection, connections
 from django.test import Client, override_settings
 from django.utils import timezone
 
-from cookie_policy.models import ConsentRecord
+from cookie_policy.models import ConsentRecord, CookiePolicyPage
 from tests.utils import make_banner, make_cookie_policy_page, make_home_page
 
 pytestmark = [
@@ -80,3 +81,28 @@ def test_purge_runs_safely_while_records_are_written(site):
         == 0
     )
     assert ConsentRecord.objects.count() == N
+
+
+def test_two_publishes_at_once_each_raise_the_consent_version(site):
+    """Two editors publish different cookie changes together: the version rises once for each."""
+    revisions = []
+    for name in ("_gid", "_gat"):
+        revision = CookiePolicyPage.objects.get().save_revision()
+        for language in ("en", "ru"):
+            field = f"body_{language}"
+            revision.content[field] = revision.content[field].replace('"_ga"', f'"{name}"')
+        revision.save()
+        revisions.append(revision)
+    # Each revision holds the page it was saved from, read before either publish.
+    together = threading.Barrier(len(revisions))
+
+    def publish(revision):
+        try:
+            together.wait()
+            revision.publish()
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=len(revisions)) as pool:
+        list(pool.map(publish, revisions))
+    assert CookiePolicyPage.objects.get().consent_version == 3

@@ -25,11 +25,11 @@ import sys, django
 django.setup()
 from django.test import RequestFactory
 from django.utils import translation
-from cookie_policy import banner
+from cookie_policy import banner_cache
 for _line in sys.stdin:
     request = RequestFactory().get("/en/")
     with translation.override("en"):
-        html = banner.state(request)["html"]
+        html = banner_cache.state(request)["html"]
     print("Allow everything" in html, "cc-banner" in html, flush=True)
 """
 

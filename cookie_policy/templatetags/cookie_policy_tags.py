@@ -4,10 +4,12 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from .. import banner as live
-from .. import conf, inline
+from .. import banner_cache, conf, inline
 from ..embeds import embed_url
+from ..live import live_banner
 from ..models import CookiePolicyPage
+from ..policy_data import policy_data
+from ..rendering import render_banner
 
 register = template.Library()
 
@@ -34,10 +36,10 @@ def cookie_banner(context):
     page = context.get("page")
     previewed = getattr(request, "is_preview", False) and isinstance(page, CookiePolicyPage)
     if banner is None and not previewed:
-        return mark_safe(live.state(request)["html"])  # noqa: S308 - a rendered template
-    policy = live.policy_data(page, request) if previewed else live.state(request)["policy"]
-    banner = banner or live.live_banner()
-    return mark_safe(live.render_banner(request, policy, banner, preview=True))  # noqa: S308
+        return mark_safe(banner_cache.state(request)["html"])  # noqa: S308 - a rendered template
+    policy = policy_data(page, request) if previewed else banner_cache.state(request)["policy"]
+    banner = banner or live_banner()
+    return mark_safe(render_banner(request, policy, banner, preview=True))  # noqa: S308
 
 
 @register.simple_tag

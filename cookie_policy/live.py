@@ -1,0 +1,43 @@
+"""Which site a request is for, and the live policy page and banner of a site."""
+
+from django.core.cache import cache
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
+from wagtail.models import Page, Site
+
+from .models import ConsentBanner, CookiePolicyPage
+
+# Seconds a host's site id is kept: sites are rarely re-pointed, and then only by an admin.
+SITE_TTL = 300
+
+
+def live_policy(site):
+    """The live cookie policy page under ``site``'s root page, in one query."""
+    if site is None:
+        return None
+    under_root = Page.objects.filter(
+        pk=site.root_page_id, path=Substr(OuterRef("path"), 1, Length("path"))
+    )
+    return CookiePolicyPage.objects.live().filter(Exists(under_root)).order_by("path").first()
+
+
+def live_banner():
+    return ConsentBanner.objects.filter(live=True).order_by("pk").first()
+
+
+def site_id_for(request):
+    """The request's site id without a query where possible.
+
+    Page views know their site already; the consent endpoint and error pages would otherwise
+    load it (with every translated column of its root page) on each request.
+    """
+    site = getattr(request, "_wagtail_site", None)
+    if site is not None:
+        return site.pk
+    key = f"cookie_policy:site:{request.get_host()}"
+    site_id = cache.get(key)
+    if site_id is None:
+        site = Site.find_for_request(request)
+        site_id = site.pk if site else 0
+        cache.set(key, site_id, SITE_TTL)
+    return site_id

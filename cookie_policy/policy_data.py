@@ -1,0 +1,54 @@
+"""A policy page as plain, cacheable data for the banner, the consent endpoint and the script."""
+
+import re
+from html import unescape
+
+from django.urls import reverse
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+
+from . import changes, conf
+
+PLACEHOLDER = re.compile(r"<[^>]*>.*$")
+
+
+def policy_data(policy, request=None):
+    """What the banner needs of a policy page, in the active language."""
+    found = changes.categories(policy.body) if policy else {}
+    categories = [
+        {
+            "key": key,
+            "title": category.get("title") or key,
+            "required": bool(category.get("required")),
+            "summary": Truncator(unescape(strip_tags(category.get("purpose") or ""))).words(40),
+            # "_ga_<container-id>" declares a family of cookies: the script matches "_ga_*".
+            "cookies": [
+                PLACEHOLDER.sub("*", name) for name in changes.cookie_names(category) if name
+            ],
+        }
+        for key, category in found.items()
+    ]
+    return {
+        "required": [c["key"] for c in categories if c["required"]],
+        "version": policy.consent_version if policy else 0,
+        "url": policy.get_url(request) if policy else "",
+        "title": policy.title if policy else "",
+        "categories": categories,
+    }
+
+
+def config(policy):
+    """The settings the banner script reads from its JSON island."""
+    categories = policy["categories"]
+    return {
+        "cookie": conf.get("COOKIE_NAME"),
+        "version": policy["version"],
+        "endpoint": reverse("cookie_policy:consent"),
+        "acceptDays": conf.get("ACCEPT_DAYS"),
+        "rejectDays": conf.get("REJECT_DAYS"),
+        "categories": [c["key"] for c in categories],
+        "required": policy["required"],
+        "cookies": {c["key"]: c["cookies"] for c in categories if not c["required"]},
+        "gpc": list(conf.get("GPC_CATEGORIES")),
+        "consentMode": conf.get("CONSENT_MODE"),
+    }

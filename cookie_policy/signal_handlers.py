@@ -1,0 +1,41 @@
+"""Whatever the banner shows changed: drop its cached data and purge the pages.
+
+Connected from CookiePolicyConfig.ready().
+"""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Site
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    published,
+    unpublished,
+)
+
+from . import banner_cache
+from .frontend_cache import purge_live_pages
+from .models import ConsentBanner, CookiePolicyPage
+
+
+def clear_banner_cache(**kwargs):
+    banner_cache.clear()
+
+
+def banner_changed(**kwargs):
+    """The banner is on every page: drop its cached data and purge the pages from a CDN."""
+    banner_cache.clear()
+    purge_live_pages()
+
+
+def register_signal_handlers():
+    for signal in (page_published, page_unpublished, post_delete):
+        signal.connect(banner_changed, sender=CookiePolicyPage)
+    for signal in (published, unpublished, post_delete):
+        signal.connect(banner_changed, sender=ConsentBanner)
+    # A move or a new slug anywhere above the policy changes its URL; a site change can change
+    # which policy applies. The banner shows both.
+    page_published.connect(clear_banner_cache)
+    post_page_move.connect(banner_changed)
+    for signal in (post_save, post_delete):
+        signal.connect(clear_banner_cache, sender=Site)
