@@ -11,7 +11,9 @@ def request_consent(request, policy=None):
     policy = policy or state(request)["policy"]
     categories = policy["categories"]
     return consent.current(
-        request.COOKIES.get(conf.get("COOKIE_NAME")),
+        # The raw header, as the script reads document.cookie: Django would unquote a quoted
+        # value and keep only one of several.
+        consent.cookie_values(request.META.get("HTTP_COOKIE"), conf.get("COOKIE_NAME")),
         version=policy["version"],
         known=[c["key"] for c in categories],
         required=policy["required"],

@@ -40,6 +40,13 @@ GOOGLE_CONSENT_MODE = {
 }
 
 
+def kept_cookies():
+    """Cookies a refusal never deletes, whatever a declaration says: consent, session, CSRF and
+    language, under this site's names for them."""
+    names = ("SESSION_COOKIE_NAME", "CSRF_COOKIE_NAME", "LANGUAGE_COOKIE_NAME")
+    return {get("COOKIE_NAME"), *(getattr(settings, name) for name in names)}
+
+
 def get(name):
     """The value of setting ``COOKIE_POLICY_<name>``, or its default."""
     value = getattr(settings, f"COOKIE_POLICY_{name}", DEFAULTS[name])

@@ -1,12 +1,14 @@
-"""The consent cookie format, with no Django in it.
+"""The consent rules, with no Django in it: the cookie format, its validity, a decision's method
+and which cookies a refusal deletes.
 
-A value is five fields joined by ``:``::
+A cookie value is five fields joined by ``:``::
 
     1:<consent version>:<granted category keys joined by +>:<unix time>:<consent id>
 
 for example ``1:3:necessary+analytics:1764100000:Q2hlY2sgdGhlIGZvcm1hdA``. The banner script and
-the consent endpoint both write it; the server reads it strictly and treats anything else as
-"no decision yet".
+the consent endpoint both write it; both read it by the same pattern, which the script receives
+in its JSON config, and treat anything else as "no decision yet". tests/consent_vectors.json
+holds the cases both sides must agree on.
 """
 
 import re
@@ -15,8 +17,17 @@ from dataclasses import dataclass
 
 FORMAT = "1"
 MAX_LENGTH = 200
-KEY = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
-CONSENT_ID = re.compile(r"^[A-Za-z0-9_-]{16,32}$")
+# Written for Python and JavaScript alike: [0-9] (Python's \d matches any script's digits),
+# no anchors (Python uses fullmatch, the script wraps it in ^(?:…)$).
+KEY_PATTERN = "[a-z][a-z0-9_]{0,31}"
+ID_PATTERN = "[A-Za-z0-9_-]{16,32}"
+KEYS_PATTERN = rf"(?:{KEY_PATTERN}(?:\+{KEY_PATTERN})*)?"
+COOKIE_PATTERN = rf"{FORMAT}:([0-9]{{1,9}}):({KEYS_PATTERN}):([0-9]{{1,12}}):({ID_PATTERN})"
+KEY = re.compile(KEY_PATTERN)
+CONSENT_ID = re.compile(ID_PATTERN)
+COOKIE = re.compile(COOKIE_PATTERN)
+# "_ga_<container-id>" declares a family of cookies, as "_ga_*" does.
+PLACEHOLDER = re.compile(r"<[^>]*>.*\Z", re.DOTALL)
 DAY = 86400
 
 
@@ -45,30 +56,41 @@ def parse(value):
     """The Consent in a cookie value, or None when it is malformed in any way."""
     if not isinstance(value, str) or len(value) > MAX_LENGTH:
         return None
-    parts = value.split(":")
-    if len(parts) != 5 or parts[0] != FORMAT:
+    match = COOKIE.fullmatch(value)
+    if match is None:
         return None
-    _format, version, keys, timestamp, consent_id = parts
-    if not (version.isascii() and version.isdigit() and len(version) <= 9):
-        return None
-    if not (timestamp.isascii() and timestamp.isdigit() and len(timestamp) <= 12):
-        return None
+    version, keys, timestamp, consent_id = match.groups()
     granted = keys.split("+") if keys else []
-    if len(set(granted)) != len(granted) or not all(KEY.match(key) for key in granted):
-        return None
-    if not CONSENT_ID.match(consent_id):
+    if len(set(granted)) != len(granted):
         return None
     return Consent(int(version), frozenset(granted), int(timestamp), consent_id)
 
 
-def current(value, *, version, known, required, now, accept_days, reject_days):
+def cookie_values(header, name):
+    """Every raw value the ``Cookie`` header holds for ``name``, unquoted by nobody.
+
+    A browser sends one value per path and domain it was set on, so there may be several;
+    the script sees the same list in ``document.cookie``.
+    """
+    values = []
+    for pair in (header or "").split(";"):
+        key, sep, value = pair.strip(" ").partition("=")
+        if sep and key == name:
+            values.append(value)
+    return values
+
+
+def current(values, *, version, known, required, now, accept_days, reject_days):
     """The visitor's decision if it still holds, else None.
 
-    It holds when it was made for the current consent ``version``, names only ``known``
+    ``values`` are the cookie's raw values: several that disagree count as no decision. A
+    decision holds when it was made for the current consent ``version``, names only ``known``
     categories, includes every ``required`` one, and is younger than its lifetime: refusals
     last ``reject_days``, anything granting a refusable category ``accept_days``.
     """
-    consent = parse(value)
+    if len(set(values)) != 1:
+        return None
+    consent = parse(values[0])
     if consent is None or consent.version != version:
         return None
     if not consent.granted <= set(known) or not set(required) <= consent.granted:
@@ -78,3 +100,44 @@ def current(value, *, version, known, required, now, accept_days, reject_days):
     if not -DAY <= now - consent.timestamp < days * DAY:
         return None
     return consent
+
+
+def decide(choice, wanted, previous, *, gpc, keys, required, gpc_categories, claimed=""):
+    """The categories a decision grants, in policy order, and its method.
+
+    ``choice`` is all, none or custom; ``wanted`` the refusable keys a custom choice ticks;
+    ``previous`` the keys granted by the decision still held, if any. Giving up a category that
+    was granted is a withdrawal; a GPC signal keeps its categories off under "accept all".
+    The script writes the new cookie before its post arrives, so it may ``claim`` a withdrawal
+    the server can no longer see; a visitor can only mislabel their own record that way.
+    """
+    required = set(required)
+    if choice == "all":
+        refused = set(gpc_categories) - required if gpc else set()
+        granted = set(keys) - refused
+        method = "gpc" if refused & set(keys) else "accept_all"
+    else:
+        granted = required | (set(wanted) & set(keys) if choice == "custom" else set())
+        if claimed == "withdrawal" or (previous is not None and set(previous) - granted):
+            method = "withdrawal"
+        else:
+            method = "reject_all" if choice == "none" else "custom"
+    return [key for key in keys if key in granted], method
+
+
+def cookie_pattern(declared):
+    """The name or ``prefix*`` family a declared cookie name stands for."""
+    return PLACEHOLDER.sub("*", declared)
+
+
+def deletable(name, patterns, keep):
+    """Whether a refusal of the categories declaring ``patterns`` deletes cookie ``name``.
+
+    The ``keep`` cookies (consent, session, CSRF) never are, whatever a declaration says.
+    """
+    if name in keep:
+        return False
+    return any(
+        name.startswith(pattern[:-1]) if pattern.endswith("*") else name == pattern
+        for pattern in patterns
+    )

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .consent import CONSENT_ID
+from .consent import ID_PATTERN
 from .models import ConsentRecord
 
 
@@ -12,7 +12,8 @@ class ConsentForm(forms.Form):
         choices=[("all", _("accept all")), ("none", _("reject all")), ("custom", _("custom"))]
     )
     granted = forms.MultipleChoiceField(required=False)
-    consent_id = forms.RegexField(regex=CONSENT_ID, required=False)
+    # \A…\Z: a RegexField searches, and $ would let a trailing newline through.
+    consent_id = forms.RegexField(regex=rf"\A{ID_PATTERN}\Z", required=False)
     version = forms.IntegerField(required=False, min_value=0, max_value=10**9)
     method = forms.ChoiceField(choices=ConsentRecord.Method.choices, required=False)
 

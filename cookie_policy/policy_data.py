@@ -1,15 +1,12 @@
 """A policy page as plain, cacheable data for the banner, the consent endpoint and the script."""
 
-import re
 from html import unescape
 
 from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
-from . import changes, conf
-
-PLACEHOLDER = re.compile(r"<[^>]*>.*$")
+from . import changes, conf, consent
 
 
 def policy_data(policy, request=None):
@@ -21,9 +18,8 @@ def policy_data(policy, request=None):
             "title": category.get("title") or key,
             "required": bool(category.get("required")),
             "summary": Truncator(unescape(strip_tags(category.get("purpose") or ""))).words(40),
-            # "_ga_<container-id>" declares a family of cookies: the script matches "_ga_*".
             "cookies": [
-                PLACEHOLDER.sub("*", name) for name in changes.cookie_names(category) if name
+                consent.cookie_pattern(name) for name in changes.cookie_names(category) if name
             ],
         }
         for key, category in found.items()
@@ -42,6 +38,9 @@ def config(policy):
     categories = policy["categories"]
     return {
         "cookie": conf.get("COOKIE_NAME"),
+        # consent.py's rules, so the script applies them as the server does.
+        "format": consent.COOKIE_PATTERN,
+        "keep": sorted(conf.kept_cookies()),
         "version": policy["version"],
         "endpoint": reverse("cookie_policy:consent"),
         "acceptDays": conf.get("ACCEPT_DAYS"),

@@ -61,23 +61,18 @@ def rate_limited(request):
 
 
 def decide(form, request, policy, previous):
-    """The categories granted and the method, from a valid form and the previous decision."""
+    """The categories granted and the method (consent.decide)."""
     data = form.cleaned_data
-    keys = [c["key"] for c in policy["categories"]]
-    required = set(policy["required"])
-    gpc = request.headers.get("Sec-GPC") == "1" or data["method"] == "gpc"
-    if data["choice"] == "all":
-        refused = set(conf.get("GPC_CATEGORIES")) - required if gpc else set()
-        granted = set(keys) - refused
-        method = "gpc" if refused & set(keys) else "accept_all"
-    else:
-        granted = required | (set(data["granted"]) if data["choice"] == "custom" else set())
-        # The server's own evidence of a withdrawal wins over what the client says.
-        if previous is not None and previous.granted - granted:
-            method = "withdrawal"
-        else:
-            method = data["method"] or ("reject_all" if data["choice"] == "none" else "custom")
-    return [key for key in keys if key in granted], method
+    return consent.decide(
+        data["choice"],
+        data["granted"],
+        previous.granted if previous else None,
+        gpc=request.headers.get("Sec-GPC") == "1" or data["method"] == "gpc",
+        keys=[c["key"] for c in policy["categories"]],
+        required=policy["required"],
+        gpc_categories=conf.get("GPC_CATEGORIES"),
+        claimed=data["method"],
+    )
 
 
 @csrf_exempt
@@ -156,14 +151,16 @@ def handle_consent(request):
 def forget_refused_cookies(request, response, policy, granted):
     """Delete the site's own cookies of every refused category (the script also tries its
     domain variants): a refusal after an expired or outdated decision deletes them too."""
-    for category in policy["categories"]:
-        if category["key"] in granted:
-            continue
-        for pattern in category["cookies"]:
-            for name in request.COOKIES:
-                prefix = pattern.removesuffix("*")
-                if name == pattern or (pattern.endswith("*") and name.startswith(prefix)):
-                    response.delete_cookie(name, samesite="Lax")
+    patterns = [
+        pattern
+        for category in policy["categories"]
+        if category["key"] not in granted
+        for pattern in category["cookies"]
+    ]
+    keep = conf.kept_cookies()
+    for name in request.COOKIES:
+        if consent.deletable(name, patterns, keep):
+            response.delete_cookie(name, samesite="Lax")
 
 
 def back_url(request, policy):

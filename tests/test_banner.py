@@ -108,11 +108,12 @@ def test_consent_granted_helper(policy):
     with translation.override("en"):
         assert api.consent_granted(request, "necessary")
         assert not api.consent_granted(request, "analytics")
-        request.COOKIES["cookie_consent"] = (
-            f"1:1:analytics+necessary:{int(time.time())}:abcdefghijklmnopqrstuv"
+        # The helper reads the raw Cookie header, as the banner script reads document.cookie.
+        request.META["HTTP_COOKIE"] = (
+            f"cookie_consent=1:1:analytics+necessary:{int(time.time())}:abcdefghijklmnopqrstuv"
         )
         assert api.consent_granted(request, "analytics")
-        request.COOKIES["cookie_consent"] = "garbage"
+        request.META["HTTP_COOKIE"] = "cookie_consent=garbage"
         assert not api.consent_granted(request, "analytics")
 
 

@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.test import SimpleTestCase
 from django.utils import translation
 
-from cookie_policy import banner, changes
+from cookie_policy import changes, rendering
 from cookie_policy.forms import ConsentForm
 from cookie_policy.templatetags.cookie_policy_tags import cookie_settings_link
 from tests.utils import body, category
@@ -17,7 +17,7 @@ LOCALE = Path(__file__).resolve().parent.parent / "cookie_policy" / "locale"
 # Source references whose strings visitors see: the banner, the settings page and its errors,
 # the policy page and its version history, embeds and the settings link.
 VISITOR_SOURCES = re.compile(
-    r"^(?:views|forms|changes|banner)\.py:"
+    r"^(?:views|forms|changes|rendering)\.py:"
     r"|^templatetags/"
     r"|^templates/cookie_policy/(?:banner|consent_settings|cookie_policy_page)\.html:"
     r"|^templates/cookie_policy/(?:blocks|includes)/"
@@ -113,7 +113,7 @@ class BelarusianStringsTests(SimpleTestCase):
         """The Global Privacy Control note names the categories in a Belarusian sentence."""
         policy = {"categories": [{"key": "advertising", "title": "Рэкламныя"}]}
         with translation.override("be"):
-            note = banner.gpc_note(policy)
+            note = rendering.gpc_note(policy)
         self.assertEqual(
             note,
             "Ваш браўзер перадае сігнал Global Privacy Control, таму наступныя катэгорыі "

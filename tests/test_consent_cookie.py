@@ -24,7 +24,7 @@ def holds(value, **kwargs):
         "reject_days": 30,
     }
     options.update(kwargs)
-    return consent.current(value, **options)
+    return consent.current([value], **options)
 
 
 class ParseTests(SimpleTestCase):

@@ -11,14 +11,15 @@ const now = () => Math.floor(Date.now() / 1000);
 const lifetime = (keys) =>
   DAY * (keys.some((k) => !required.includes(k)) ? config.acceptDays : config.rejectDays);
 
-// The format consent.py documents and parses.
-const pair = jar().find((c) => c.startsWith(config.cookie + "="));
-const m = /^1:(\d+):([\w+]*):(\d+):([\w-]{16,32})$/.exec(pair?.slice(config.cookie.length + 1));
+// consent.py's rules: its pattern; several values that disagree are no decision.
+const values = new Set(jar().filter((c) => c.startsWith(config.cookie + "=")).map((c) => c.slice(config.cookie.length + 1)));
+const m = values.size === 1 && RegExp(`^(?:${config.format})$`).exec([...values][0]);
 const stored = m && { version: +m[1], granted: m[2] ? m[2].split("+") : [], time: +m[3], id: m[4] };
 const held = stored?.granted || [];
 const age = now() - stored?.time;
 // As the server checks it, with a day of grace for fast clocks.
 let consent = stored?.version === config.version &&
+  new Set(held).size === held.length &&
   held.every((k) => categories.includes(k)) &&
   required.every((k) => held.includes(k)) &&
   age >= -DAY && age < lifetime(held) ? stored : null;
@@ -45,7 +46,7 @@ function forget(withdrawn) {
   for (let d = location.hostname; d.includes("."); d = d.slice(d.indexOf(".") + 1)) domains.push(d);
   const names = withdrawn.flatMap((key) => config.cookies[key] || []);
   for (const [name] of jar().map((c) => c.split("="))) {
-    if (names.some((n) => (n.endsWith("*") ? name.startsWith(n.slice(0, -1)) : name === n))) {
+    if (!config.keep.includes(name) && names.some((n) => (n.endsWith("*") ? name.startsWith(n.slice(0, -1)) : name === n))) {
       for (const domain of domains) setCookie(name, "", 0, domain);
     }
   }

@@ -1,0 +1,95 @@
+"""The server side of tests/consent_vectors.json; tests/browser/test_consent_vectors.py runs the
+same table against banner.js in Chromium."""
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from cookie_policy import consent
+
+VECTORS = json.loads((Path(__file__).parent.parent / "consent_vectors.json").read_text())
+KEYS = ["necessary", "functional", "analytics", "advertising", "other"]
+REQUIRED = ["necessary"]
+VERSION, ACCEPT_DAYS, REJECT_DAYS = 3, 182, 30
+KEEP = {"cookie_consent", "sessionid", "csrftoken"}
+
+
+def age_seconds(age):
+    """A vector's age: days, or 'accept'/'reject' plus or minus days."""
+    if isinstance(age, str):
+        base, sign, days = age.partition("+") if "+" in age else age.partition("-")
+        lifetime = {"accept": ACCEPT_DAYS, "reject": REJECT_DAYS}[base]
+        age = lifetime + (int(days) if sign == "+" else -int(days))
+    return age * consent.DAY
+
+
+def cookie_value(vector, now, version=VERSION):
+    return (
+        vector["value"]
+        .replace("{version}", str(version))
+        .replace("{other_version}", str(version + 1))
+        .replace("{time}", str(int(now - age_seconds(vector["age_days"]))))
+    )
+
+
+@pytest.mark.parametrize("vector", VECTORS["cookies"], ids=lambda v: v["why"])
+def test_cookie_validity(vector):
+    """The server reads the raw Cookie header as the script reads document.cookie."""
+    now = int(time.time())
+    header = f"sessionid=abc; cookie_consent={cookie_value(vector, now)}; lang=en"
+    decision = consent.current(
+        consent.cookie_values(header, "cookie_consent"),
+        version=VERSION,
+        known=KEYS,
+        required=REQUIRED,
+        now=now,
+        accept_days=ACCEPT_DAYS,
+        reject_days=REJECT_DAYS,
+    )
+    assert (decision is not None) is vector["valid"]
+
+
+def test_two_cookies_that_disagree_are_no_decision():
+    """A second consent cookie on a narrower path or a parent domain: no decision."""
+    now = int(time.time())
+    accepted = f"1:{VERSION}:analytics+necessary:{now}:AAAAAAAAAAAAAAAAAAAAAA"
+    refused = f"1:{VERSION}:necessary:{now}:AAAAAAAAAAAAAAAAAAAAAA"
+    options = {
+        "version": VERSION,
+        "known": KEYS,
+        "required": REQUIRED,
+        "now": now,
+        "accept_days": ACCEPT_DAYS,
+        "reject_days": REJECT_DAYS,
+    }
+    assert consent.current([accepted, refused], **options) is None
+    assert consent.current([accepted, accepted], **options).granted == {"analytics", "necessary"}
+    assert consent.current([], **options) is None
+
+
+@pytest.mark.parametrize("vector", VECTORS["lifetimes"], ids=lambda v: v["why"])
+def test_lifetime(vector):
+    days = consent.lifetime_days(vector["granted"], REQUIRED, ACCEPT_DAYS, REJECT_DAYS)
+    assert days == {"accept": ACCEPT_DAYS, "reject": REJECT_DAYS}[vector["lifetime"]]
+
+
+@pytest.mark.parametrize("vector", VECTORS["methods"], ids=lambda v: v["why"])
+def test_method(vector):
+    granted, method = consent.decide(
+        vector["choice"],
+        vector["wanted"],
+        vector["previous"],
+        gpc=vector["gpc"],
+        keys=KEYS,
+        required=REQUIRED,
+        gpc_categories=["advertising"],
+    )
+    assert (sorted(granted), method) == (sorted(vector["granted"]), vector["method"])
+
+
+@pytest.mark.parametrize("vector", VECTORS["names"], ids=lambda v: v["why"])
+def test_refusal_deletes(vector):
+    pattern = consent.cookie_pattern(vector["declared"])
+    assert consent.deletable(vector["cookie"], [pattern], KEEP) is vector["deleted"]
