@@ -1,44 +1,24 @@
 """The server side of tests/consent_vectors.json; tests/browser/test_consent_vectors.py runs the
 same table against banner.js in Chromium."""
 
-import json
 import time
-from pathlib import Path
 
 import pytest
 
 from cookie_policy import consent
+from tests.vectors import ACCEPT_DAYS, REJECT_DAYS, VECTORS, cookie_value
 
-VECTORS = json.loads((Path(__file__).parent.parent / "consent_vectors.json").read_text())
 KEYS = ["necessary", "functional", "analytics", "advertising", "other"]
 REQUIRED = ["necessary"]
-VERSION, ACCEPT_DAYS, REJECT_DAYS = 3, 182, 30
+VERSION = 3
 KEEP = {"cookie_consent", "sessionid", "csrftoken"}
-
-
-def age_seconds(age):
-    """A vector's age: days, or 'accept'/'reject' plus or minus days."""
-    if isinstance(age, str):
-        base, sign, days = age.partition("+") if "+" in age else age.partition("-")
-        lifetime = {"accept": ACCEPT_DAYS, "reject": REJECT_DAYS}[base]
-        age = lifetime + (int(days) if sign == "+" else -int(days))
-    return age * consent.DAY
-
-
-def cookie_value(vector, now, version=VERSION):
-    return (
-        vector["value"]
-        .replace("{version}", str(version))
-        .replace("{other_version}", str(version + 1))
-        .replace("{time}", str(int(now - age_seconds(vector["age_days"]))))
-    )
 
 
 @pytest.mark.parametrize("vector", VECTORS["cookies"], ids=lambda v: v["why"])
 def test_cookie_validity(vector):
     """The server reads the raw Cookie header as the script reads document.cookie."""
     now = int(time.time())
-    header = f"sessionid=abc; cookie_consent={cookie_value(vector, now)}; lang=en"
+    header = f"sessionid=abc; cookie_consent={cookie_value(vector, now, VERSION)}; lang=en"
     decision = consent.current(
         consent.cookie_values(header, "cookie_consent"),
         version=VERSION,
