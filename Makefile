@@ -34,6 +34,7 @@ test-demo: messages
 
 test-plugin: messages
 	DJANGO_SETTINGS_MODULE=tests.testapp.settings $(PY) -m pytest tests/plugin
+	DJANGO_SETTINGS_MODULE=tests.testapp.settings_one_language $(PY) -m pytest -q tests/plugin
 
 lint: install
 	$(VENV)/bin/ruff format --check .

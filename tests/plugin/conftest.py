@@ -19,6 +19,15 @@ if settings.ROOT_URLCONF != "tests.testapp.urls":
     )
 
 
+def pytest_runtest_setup(item):
+    """A test marked ``languages(...)`` is about those languages: skipped on a site without
+    them (the suite also runs with one language: tests/testapp/settings_one_language.py)."""
+    marker = item.get_closest_marker("languages")
+    configured = {code for code, _name in settings.LANGUAGES}
+    if marker and not set(marker.args) <= configured:
+        pytest.skip(f"needs the languages {', '.join(marker.args)}")
+
+
 @pytest.fixture(autouse=True)
 def default_language():
     """Each test starts in the default language: LocaleMiddleware leaves a request's active."""

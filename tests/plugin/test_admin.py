@@ -1,5 +1,6 @@
 """Editors work in every language through the real Wagtail admin views."""
 
+import pytest
 from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.urls import reverse
@@ -56,6 +57,7 @@ class PolicyEditingTests(WagtailPageTestCase):
             for name in ("title", "body"):
                 self.assertContains(response, f'"fieldName": "{field(name, code)}"')
 
+    @pytest.mark.languages("pt-br")
     def test_publish_refused_when_the_regional_language_differs(self):
         """A cookie missing in pt-br keeps the draft and names the language."""
         page = make_policy_page(self.root)
@@ -115,7 +117,8 @@ class PreviewTests(WagtailPageTestCase):
             self.assertContains(response, f"Draft {code}")
             self.assertContains(response, f'<html lang="{code}">')
             self.assertContains(response, text("analytics", code))
-        self.assertNotContains(self.client.get("/pt-br/cookie-policy/"), "Draft pt-br")
+        last = codes()[-1]
+        self.assertNotContains(self.client.get(f"/{last}/cookie-policy/"), f"Draft {last}")
 
     def test_banner_previews_in_each_language(self):
         banner = make_banner()
@@ -135,6 +138,7 @@ class PreviewTests(WagtailPageTestCase):
 
 
 class ReportTests(WagtailPageTestCase):
+    @pytest.mark.languages("pt-br")
     def test_report_filters_by_a_regional_language(self):
         """The consent report filters on pt-br exactly as stored."""
         for code in codes():

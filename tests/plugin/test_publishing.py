@@ -91,6 +91,7 @@ def test_publish_refused_when_a_body_is_empty(policy, code):
     assert_refused(policy, f"The body is empty in {name(code)}.")
 
 
+@pytest.mark.languages("fr", "pt-br")
 def test_the_default_language_out_of_step_names_every_other(policy):
     """The default language is the reference: when it alone differs, each other is named."""
     for language, found in one_language(DEFAULT, add_cookie).items():
