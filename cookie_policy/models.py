@@ -16,7 +16,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from . import changes, conf, languages
+from . import changes, conf, languages, scheduled
 from .blocks import CookiePolicyStreamBlock
 from .panels import ConsentVersionPanel
 from .validation import PublishRefused, publish_problems
@@ -113,7 +113,14 @@ class CookiePolicyPage(PreviewInEachLanguage, Page):
     def publish(self, revision, *args, **kwargs):
         # Every way of publishing (bulk actions, workflows, schedules) meets the same check as
         # the editor; the edit view already refused with a message and kept the draft.
-        revision.as_object().check_publishable()
+        try:
+            revision.as_object().check_publishable()
+        except PublishRefused as refusal:
+            if kwargs.get("log_action") != "wagtail.publish.scheduled":
+                raise
+            # publish_scheduled's loop must go on to the other due revisions.
+            scheduled.refuse(self, revision, refusal)
+            return None
         return super().publish(revision, *args, **kwargs)
 
     def check_publishable(self):

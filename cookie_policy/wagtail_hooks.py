@@ -9,6 +9,7 @@ from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import scheduled
 from .models import ConsentBanner, CookiePolicyPage
 from .reports import PERMISSION, ConsentRecordReportView
 from .validation import PublishRefused
@@ -49,6 +50,11 @@ def refuse_inconsistent_bulk_publish(request, action_type, objects, action_class
             )
             return redirect("wagtailadmin_pages:edit", page.pk)
     return None
+
+
+@hooks.register("register_log_actions")
+def register_refused_publication(actions):
+    actions.register_action(scheduled.ACTION)(scheduled.RefusedFormatter)
 
 
 class ConsentBannerViewSet(SnippetViewSet):

@@ -1,10 +1,13 @@
 """The publish gate and the consent version, with three languages that must stay in step."""
 
 import json
+from datetime import timedelta
 
 import pytest
-from django.utils import translation
+from django.core.management import call_command
+from django.utils import timezone, translation
 from django.utils.translation import get_language_info
+from wagtail.models import PageLogEntry
 
 from cookie_policy import changes
 from cookie_policy.validation import PublishRefused
@@ -13,6 +16,7 @@ from tests.plugin.utils import (
     codes,
     every_language,
     field,
+    make_policy_page,
     publish_bodies,
     text,
     with_cookie,
@@ -136,3 +140,44 @@ def test_fingerprint_reads_the_default_language(policy, active):
     with translation.override(active):
         assert policy.consent_fingerprint_now() == expected
         assert "_gid" in expected
+
+
+def slugs(slug):
+    return {field("slug", code): slug for code in codes()}
+
+
+def schedule(page, bodies, user=None):
+    """Save ``bodies`` as a revision of ``page`` that was due a minute ago."""
+    for code, found in bodies.items():
+        setattr(page, field("body", code), json.dumps(found))
+    revision = page.save_revision(user=user)
+    revision.approved_go_live_at = timezone.now() - timedelta(minutes=1)
+    revision.save(update_fields=["approved_go_live_at"])
+    return revision
+
+
+def test_a_refused_scheduled_revision_stops_no_other(root, mailoutbox, django_user_model):
+    """publish_scheduled goes on past a refused policy revision: the other due revision goes
+    live, the refused one loses its schedule, shows in the page history and is mailed."""
+    editor = django_user_model.objects.create_user("editor", "editor@example.com", "pw")
+    refused_page = make_policy_page(root, owner=editor, **slugs("refused"))
+    other_page = make_policy_page(root, **slugs("other"))
+    # Out of step where there are several languages, empty where there is one.
+    bad_bodies = one_language(OTHERS[0], add_category) if OTHERS else {DEFAULT: []}
+    bad = schedule(refused_page, bad_bodies, user=editor)
+    good = schedule(other_page, every_language(add_cookie))
+
+    call_command("publish_scheduled")
+
+    other_page.refresh_from_db()
+    refused_page.refresh_from_db()
+    assert other_page.live_revision_id == good.pk
+    assert refused_page.live_revision_id != bad.pk
+    bad.refresh_from_db()
+    assert bad.approved_go_live_at is None
+    entry = PageLogEntry.objects.get(page=refused_page, action="cookie_policy.publish.refused")
+    assert entry.revision_id == bad.pk
+    assert entry.message.startswith("Scheduled publication refused: ")
+    (message,) = mailoutbox
+    assert message.to == ["editor@example.com"]
+    assert "was not published as scheduled" in message.subject
