@@ -67,7 +67,7 @@ def machine(load):
     with connection.cursor() as cursor:
         cursor.execute("SHOW server_version")
         postgres = cursor.fetchone()[0].split()[0]
-    redis = Redis.from_url(settings.CACHES["default"]["LOCATION"]).info("server")["redis_version"]
+    redis = Redis.from_url(settings.CACHES["redis"]["LOCATION"]).info("server")["redis_version"]
     return (
         f"{model}, {os.cpu_count()} cores; Python {platform.python_version()}, "
         f"Django {django.get_version()}, Wagtail {wagtail.__version__}, "

@@ -19,6 +19,9 @@ from .rendering import render_banner
 
 # This process's copy of the shared entries, when COOKIE_POLICY_LOCAL_CACHE_SECONDS is set.
 _local = {}
+# Seconds a shared entry lives: a publish whose delete never reached the cache (down at that
+# moment) shows within this, at the cost of one rebuild per site and language.
+TTL = 300
 
 
 def cache_key(site_id, language):
@@ -38,7 +41,7 @@ def state(request):
         site = Site.find_for_request(request)
         policy = policy_data(live_policy(site), request)
         data = {"policy": policy, "html": render_banner(request, policy, live_banner())}
-        cache.set(key, data, None)
+        cache.set(key, data, TTL)
     if seconds:
         _local[key] = (time.monotonic() + seconds, data)
     return data

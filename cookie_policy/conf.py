@@ -20,6 +20,11 @@ DEFAULTS = {
     # Seconds each process may reuse the banner before asking the shared cache again (0: never).
     # Saves a cache round trip per page view; other processes see a publish that much later.
     "LOCAL_CACHE_SECONDS": 0,
+    # Milliseconds a call to a cache behind cache_breaker.CircuitBreakerCache may take before it
+    # opens the breaker: a healthy Redis answers in well under one.
+    "CACHE_SLOW_MS": 20,
+    # Seconds an open breaker leaves its cache alone (reads miss, writes are dropped).
+    "CACHE_PAUSE_SECONDS": 10,
     # Trusted proxies in front of the site (0: none): the rate limit then reads X-Forwarded-For.
     "PROXY_COUNT": 0,
     # Largest consent request body accepted, in bytes.

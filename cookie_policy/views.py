@@ -148,9 +148,17 @@ def handle_consent(request):
     return response
 
 
+# Bytes of Set-Cookie deletions one response carries at most (about 20 cookies): a proxy such as
+# nginx answers 502 when a response's headers overflow its 4 KB buffer.
+MAX_DELETION_BYTES = 2048
+
+
 def forget_refused_cookies(request, response, policy, granted):
     """Delete the site's own cookies of every refused category (the script also tries its
-    domain variants): a refusal after an expired or outdated decision deletes them too."""
+    domain variants): a refusal after an expired or outdated decision deletes them too.
+
+    One deletion per name, up to MAX_DELETION_BYTES of them; the script deletes the rest it can
+    see, and the next refusal deletes more."""
     patterns = [
         pattern
         for category in policy["categories"]
@@ -158,9 +166,14 @@ def forget_refused_cookies(request, response, policy, granted):
         for pattern in category["cookies"]
     ]
     keep = conf.kept_cookies()
-    for name in request.COOKIES:
+    budget = MAX_DELETION_BYTES
+    for name in request.COOKIES:  # one entry per name, however often the header repeats it
         if consent.deletable(name, patterns, keep):
             response.delete_cookie(name, samesite="Lax")
+            budget -= len(response.cookies[name].output())
+            if budget < 0:
+                del response.cookies[name]
+                break
 
 
 def back_url(request, policy):

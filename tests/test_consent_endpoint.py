@@ -9,6 +9,7 @@ from django.test import Client, override_settings
 
 from cookie_policy import consent
 from cookie_policy.models import ConsentRecord
+from tests.utils import body, category, make_banner, make_cookie_policy_page
 
 pytestmark = pytest.mark.django_db
 URL = "/en/cookie-consent/"
@@ -199,6 +200,26 @@ def test_refusal_deletes_the_sites_own_cookies(client):
     response = post(client, {"choice": "none"})
     assert response.cookies["_ga"]["max-age"] == 0
     assert "csrftoken" not in response.cookies
+
+
+def test_a_refusal_sends_at_most_2_kb_of_deletions(home):
+    """Hundreds of refused cookies get a bounded set of deletions, not hundreds of headers."""
+    blocks = [
+        category("necessary", "Necessary", ["csrftoken", "cookie_consent"], required=True),
+        category("analytics", "Analytics", ["_ga_<container-id>"]),
+    ]
+    make_banner()
+    make_cookie_policy_page(home, body_en=body(*blocks), body_ru=body(*blocks))
+    client = Client()
+    for i in range(300):
+        client.cookies[f"_ga_{i:04d}"] = "GS1.1.1764000000"
+    response = post(client, {"choice": "none"})
+    assert response.status_code == 303
+    deleted = [morsel for name, morsel in response.cookies.items() if name != "cookie_consent"]
+    assert {morsel["max-age"] for morsel in deleted} == {0}
+    sizes = [len(morsel.output()) for morsel in deleted]
+    assert sum(sizes) <= 2048
+    assert len(deleted) == 2048 // sizes[0]  # as many as fit: the names are all as long
 
 
 def test_server_sees_a_withdrawal_whatever_the_client_says(client):

@@ -4,12 +4,12 @@ import pytest
 from django.core.cache import caches
 from django.test import Client, override_settings
 
-from cms.settings.base import redis_cache
+from cms.settings.base import redis_caches
 
 pytestmark = pytest.mark.django_db
 
 # What production runs when Redis is down: its own cache settings, pointed at a closed port.
-UNREACHABLE_REDIS = {"default": redis_cache("redis://127.0.0.1:1/0")}
+UNREACHABLE_REDIS = redis_caches("redis://127.0.0.1:1/0")
 
 
 @pytest.fixture

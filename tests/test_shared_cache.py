@@ -8,9 +8,14 @@ import uuid
 import pytest
 from django.db import connection
 
-from cms.settings.base import redis_cache
+from cms.settings.base import redis_caches
 from cookie_policy.models import ConsentBanner
-from tests.utils import make_banner, make_cookie_policy_page, make_home_page
+from tests.utils import (
+    database_url_for_another_process,
+    make_banner,
+    make_cookie_policy_page,
+    make_home_page,
+)
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -34,16 +39,16 @@ for _line in sys.stdin:
 """
 
 
-def test_publish_in_one_process_clears_the_banner_in_another(settings):
+def test_publish_in_one_process_clears_the_banner_in_another(settings, tmp_path):
     prefix = f"t{uuid.uuid4().hex[:8]}"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
         "REDIS_URL": os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15"),
         "CACHE_KEY_PREFIX": prefix,
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": database_url_for_another_process(tmp_path),
     }
-    settings.CACHES = {"default": redis_cache(env["REDIS_URL"], prefix)}
+    settings.CACHES = redis_caches(env["REDIS_URL"], prefix)
     make_banner()
     make_cookie_policy_page(make_home_page())
     reader = subprocess.Popen(  # noqa: S603 - our own interpreter and script
@@ -68,8 +73,3 @@ def _ask(process):
     process.stdin.write("render\n")
     process.stdin.flush()
     return process.stdout.readline().strip()
-
-
-def _database_url():
-    db = connection.settings_dict
-    return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"

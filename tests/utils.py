@@ -1,7 +1,10 @@
 """Builders shared by the tests."""
 
 import json
+import sqlite3
+from pathlib import Path
 
+from django.db import connection
 from wagtail.models import Locale, Page, Site
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
@@ -146,3 +149,23 @@ def make_banner(**kwargs):
     banner.save()
     banner.save_revision().publish()
     return banner
+
+
+def database_url_for_another_process(folder):
+    """A DATABASE_URL at which another process sees what this test has committed.
+
+    On PostgreSQL, the test database itself. SQLite's test database lives in this process's
+    memory: it is copied to a file in ``folder``, so the other process sees it as it is now.
+    """
+    db = connection.settings_dict
+    if connection.vendor == "postgresql":
+        host, port = db["HOST"] or "127.0.0.1", db["PORT"] or 5432
+        return f"postgres://{db['USER']}@{host}:{port}/{db['NAME']}"
+    path = Path(folder) / "db.sqlite3"
+    connection.ensure_connection()
+    copy = sqlite3.connect(path)
+    try:
+        connection.connection.backup(copy)
+    finally:
+        copy.close()
+    return f"sqlite:///{path}"

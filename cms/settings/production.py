@@ -14,7 +14,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE, redis_cache
+from .base import MIDDLEWARE, redis_caches
 
 
 def required(name):
@@ -44,9 +44,7 @@ DATABASES = {
 
 if os.environ.get("REDIS_URL"):
     # The banner is cached per site id: two databases sharing Redis need their own prefix.
-    CACHES = {
-        "default": redis_cache(os.environ["REDIS_URL"], os.environ.get("CACHE_KEY_PREFIX", ""))
-    }
+    CACHES = redis_caches(os.environ["REDIS_URL"], os.environ.get("CACHE_KEY_PREFIX", ""))
 
 # WhiteNoise serves the hashed, compressed static files straight from the app servers.
 MIDDLEWARE = list(MIDDLEWARE)

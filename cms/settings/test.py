@@ -10,8 +10,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 
 # Tests that need a cache shared between processes point REDIS_URL at the machine's Redis.
 if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": redis_cache(  # noqa: F405
-            os.environ["REDIS_URL"], os.environ.get("CACHE_KEY_PREFIX", "test")
-        )
-    }
+    CACHES = redis_caches(  # noqa: F405
+        os.environ["REDIS_URL"], os.environ.get("CACHE_KEY_PREFIX", "test")
+    )
