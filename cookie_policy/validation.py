@@ -1,7 +1,8 @@
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
-from . import changes, languages
+from . import bidi, changes, languages
+from .validators import validate_category_key, validate_cookie_name
 
 TRANSLATED_TEXT_FIELDS = ("title", "seo_title", "search_description")
 
@@ -11,7 +12,8 @@ class PublishRefused(PermissionDenied):
 
 
 def publish_problems(page):
-    """Why ``page`` may not be published yet: languages out of step, empty or misspelt fields."""
+    """Why ``page`` may not be published yet: languages out of step, empty or misspelt fields,
+    cookie names or keys the editor's form refuses."""
     codes = languages.codes()
     problems = []
     for code in codes:
@@ -28,6 +30,13 @@ def publish_problems(page):
             problems.append(
                 _("“%(word)s” mixes Latin and Cyrillic letters (%(language)s).")
                 % {"word": word, "language": language}
+            )
+        # Keys and names by the rules of the editor's form, which a revision written before them,
+        # or by code, may break.
+        for value, problem in refusals(dict.fromkeys(declarations(body))):
+            problems.append(
+                _("“%(value)s” (%(language)s): %(problem)s")
+                % {"value": bidi.visible(value), "language": language, "problem": problem}
             )
     reference, *others = codes
     expected = changes.categories(languages.localized(page, "body", reference))
@@ -57,3 +66,22 @@ def publish_problems(page):
                     % {"key": key}
                 )
     return problems
+
+
+def declarations(body):
+    """Each category key and cookie name of ``body``, with the validator the editor's form runs."""
+    for key, category in changes.categories(body).items():
+        yield key, validate_category_key
+        for name in changes.cookie_names(category):
+            yield name, validate_cookie_name
+
+
+def refusals(checks):
+    """``(value, message)`` for each ``(value, validator)`` whose validator refuses the value."""
+    found = []
+    for value, validate in checks:
+        try:
+            validate(value)
+        except ValidationError as error:
+            found.append((value, " ".join(error.messages)))
+    return found
