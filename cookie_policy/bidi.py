@@ -4,7 +4,12 @@ U+202E (right-to-left override) makes ``_ga`` read ``ag_``; the others embed, is
 direction. Unicode's Bidi_Control property lists all twelve.
 """
 
-CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+# The nine that reorder a run of text: embeddings, overrides and isolates.
+REORDERING = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# The three marks only set the direction of the punctuation next to them; right-to-left
+# languages need them in ordinary text.
+MARKS = frozenset("\u200e\u200f\u061c")
+CONTROLS = REORDERING | MARKS
 
 
 def code(char):
@@ -12,9 +17,9 @@ def code(char):
     return f"U+{ord(char):04X}"
 
 
-def found(text):
-    """The controls in ``text``, named as ``U+202E``, each once, in order of appearance."""
-    return list(dict.fromkeys(code(char) for char in text or "" if char in CONTROLS))
+def found(text, controls=CONTROLS):
+    """The ``controls`` in ``text``, named as ``U+202E``, each once, in order of appearance."""
+    return list(dict.fromkeys(code(char) for char in text or "" if char in controls))
 
 
 def visible(text):

@@ -1,8 +1,11 @@
+from html import unescape
+
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from . import bidi, changes, languages
-from .validators import validate_category_key, validate_cookie_name
+from .validators import refuse_reordering, validate_category_key, validate_cookie_name
 
 TRANSLATED_TEXT_FIELDS = ("title", "seo_title", "search_description")
 
@@ -13,7 +16,7 @@ class PublishRefused(PermissionDenied):
 
 def publish_problems(page):
     """Why ``page`` may not be published yet: languages out of step, empty or misspelt fields,
-    cookie names or keys the editor's form refuses."""
+    cookie names or keys the editor's form refuses, text that reorders itself."""
     codes = languages.codes()
     problems = []
     for code in codes:
@@ -32,8 +35,8 @@ def publish_problems(page):
                 % {"word": word, "language": language}
             )
         # Keys and names by the rules of the editor's form, which a revision written before them,
-        # or by code, may break.
-        for value, problem in refusals(dict.fromkeys(declarations(body))):
+        # or by code, may break; every other text as people read it.
+        for value, problem in refusals(text_checks(strings, body)):
             problems.append(
                 _("“%(value)s” (%(language)s): %(problem)s")
                 % {"value": bidi.visible(value), "language": language, "problem": problem}
@@ -66,6 +69,21 @@ def publish_problems(page):
                     % {"key": key}
                 )
     return problems
+
+
+def text_checks(strings, body):
+    """``(value, validator)`` for the texts of one language: each category key and cookie name
+    of ``body`` as the editor's form checks them, each other word of it and of ``strings`` as
+    people read it (HTML allowed)."""
+    declared = dict.fromkeys(declarations(body))
+    names = {value for value, _validate in declared}
+    words = dict.fromkeys(
+        word
+        for text in strings + changes.texts(body)
+        if text not in names
+        for word in unescape(strip_tags(text)).split()
+    )
+    return [*declared, *((word, refuse_reordering) for word in words)]
 
 
 def declarations(body):

@@ -1,4 +1,5 @@
-"""What an editor may type where machines read it: cookie names and category keys.
+"""What an editor may type: cookie names and category keys, which machines read, and text that
+people read, which nothing invisible may reorder.
 
 Referenced by the migrations: keep these names.
 """
@@ -22,9 +23,9 @@ NAME = re.compile(
 MIN_FAMILY_PREFIX = 3
 
 
-def refuse_direction_controls(value):
-    """Refuse ``value`` if it holds any bidirectional control, naming them."""
-    found = bidi.found(value)
+def refuse_direction_controls(value, controls=bidi.CONTROLS):
+    """Refuse ``value`` if it holds any of the bidirectional ``controls``, naming them."""
+    found = bidi.found(value, controls)
     if found:
         raise ValidationError(
             ngettext(
@@ -35,6 +36,14 @@ def refuse_direction_controls(value):
             % {"characters": ", ".join(found)},
             code="bidi",
         )
+
+
+def refuse_reordering(value):
+    """Refuse text people read if it holds a control that reorders it (``bidi.REORDERING``).
+
+    The three direction marks pass: right-to-left languages need them in ordinary text.
+    """
+    refuse_direction_controls(value, bidi.REORDERING)
 
 
 def validate_category_key(value):

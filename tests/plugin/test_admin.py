@@ -190,6 +190,32 @@ class DeclarationEditingTests(WagtailPageTestCase):
                 self.client.get(f"/{code}/cookie-policy/"), "_ga_&lt;container-id&gt;"
             )
 
+    def test_reordering_text_is_shown_and_not_published(self):
+        """A title that reverses itself is saved as a draft; the refusal shows the character."""
+        title = "Politique des \u202ecookies"
+        response = self.client.post(self.url, {**form(title_fr=title), "action-publish": "publish"})
+        self.assertRedirects(response, self.url, fetch_redirect_response=False)
+        self.page.refresh_from_db()
+        self.assertTrue(self.page.has_unpublished_changes)
+        self.assertEqual(self.page.get_latest_revision_as_object().title_fr, title)
+        self.assertContains(
+            self.client.get(self.url),
+            "“[U+202E]cookies” (French): Remove U+202E: an invisible character that changes "
+            "the direction of text.",
+            html=False,
+        )
+
+    def test_direction_marks_in_text_are_published(self):
+        """Right-to-left writing needs U+200F and its kin: they pass."""
+        response = self.client.post(
+            self.url,
+            {**form(title_fr="Politique des cookies\u200f"), "action-publish": "publish"},
+        )
+        self.assertEqual(response.status_code, 302)
+        self.page.refresh_from_db()
+        self.assertFalse(self.page.has_unpublished_changes)
+        self.assertEqual(self.page.title_fr, "Politique des cookies\u200f")
+
 
 class PreviewTests(WagtailPageTestCase):
     def setUp(self):
@@ -292,6 +318,28 @@ class BannerEditingTests(WagtailPageTestCase):
                 errors = response.context["form"].errors
                 self.assertIn(field("accept_label", code), errors)
                 self.assertNotIn(field("settings_intro", code), errors)
+
+    def test_reordering_text_is_refused_beside_its_field(self):
+        """A direction override in any language's text, or in the name that admin listings
+        show, is refused on that field, drafts too."""
+        data = {**self.banner_data(), "name": "\u2066Banner"}
+        data[field("accept_label", codes()[-1])] = "\u202eAccept"
+        del data["action-publish"]
+        response = self.client.post(self.add_url, data)
+        self.assertEqual(response.status_code, 200)
+        errors = response.context["form"].errors
+        self.assertEqual(set(errors), {"name", field("accept_label", codes()[-1])})
+        self.assertEqual(
+            errors["name"],
+            ["Remove U+2066: an invisible character that changes the direction of text."],
+        )
+        self.assertFalse(ConsentBanner.objects.exists())
+
+    def test_direction_marks_in_banner_text_are_published(self):
+        data = {**self.banner_data(), field("accept_label", codes()[-1]): "Aceitar\u200f"}
+        response = self.client.post(self.add_url, data)
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(ConsentBanner.objects.get().live)
 
     def test_a_draft_may_wait_for_its_translations(self):
         """Saving a draft with one language missing still works: only publishing needs all."""

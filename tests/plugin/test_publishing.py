@@ -102,6 +102,19 @@ def test_publish_refused_for_a_name_the_form_would_refuse(policy):
     )
 
 
+@pytest.mark.parametrize("code", codes())
+def test_publish_refused_for_text_that_reorders_itself(policy, code):
+    """Any text of any language: the word is shown with the control written out."""
+
+    def override(_code, found):
+        found[2]["value"]["cookies"][0]["purpose"] = "Counts \u202evisits."
+        return found
+
+    for language, found in one_language(code, override).items():
+        setattr(policy, field("body", language), json.dumps(found))
+    assert_refused(policy, f"“[U+202E]visits.” ({name(code)}): Remove U+202E")
+
+
 def test_the_default_language_out_of_step_names_every_other(policy):
     """The default language is the reference: when it alone differs, each other is named."""
     for language, found in one_language(DEFAULT, add_cookie).items():

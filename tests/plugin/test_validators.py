@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from cookie_policy import bidi, conf, consent
 from cookie_policy.validators import (
     MIN_FAMILY_PREFIX,
+    refuse_reordering,
     validate_category_key,
     validate_cookie_name,
 )
@@ -130,3 +131,16 @@ def test_category_keys_accepted(key):
 )
 def test_category_keys_refused(key, code):
     assert refusal(validate_category_key, key).code == code
+
+
+@pytest.mark.parametrize("control", sorted(bidi.REORDERING))
+def test_text_people_read_refuses_each_reordering_control(control):
+    assert (
+        bidi.code(control) in refusal(refuse_reordering, f"Analytics{control} cookies").messages[0]
+    )
+
+
+@pytest.mark.parametrize("mark", sorted(bidi.MARKS))
+def test_text_people_read_keeps_direction_marks(mark):
+    """Right-to-left languages need the three marks in ordinary text."""
+    refuse_reordering(f"עוגיות{mark} (cookies)")
