@@ -1,10 +1,11 @@
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from . import conf
 from .embeds import embed_url
+from .validators import validate_category_key, validate_cookie_name
 
 PARTY_CHOICES = [("first", _("first party")), ("third", _("third party"))]
 
@@ -13,7 +14,16 @@ class CookieDeclarationBlock(blocks.StructBlock):
     """One cookie in a category's declaration table."""
 
     name = blocks.CharBlock(
-        max_length=100, label=_("name"), help_text=_("The cookie's exact name, never translated.")
+        max_length=100,
+        label=_("name"),
+        # Wagtail shows a block's help text as HTML.
+        help_text=escape(
+            _(
+                "The cookie's exact name, never translated. For a family of cookies, end it in * "
+                "or one <placeholder>, as in _ga_<container-id>."
+            )
+        ),
+        validators=[validate_cookie_name],
     )
     provider = blocks.CharBlock(max_length=100, label=_("provider"))
     purpose = blocks.TextBlock(label=_("purpose"))
@@ -34,12 +44,7 @@ class CookieCategoryBlock(blocks.StructBlock):
         help_text=_(
             "A stable machine name such as necessary or analytics, the same in every language."
         ),
-        validators=[
-            RegexValidator(
-                r"^[a-z][a-z0-9_]{0,31}$",
-                _("Use lowercase Latin letters, digits and underscores."),
-            )
-        ],
+        validators=[validate_category_key],
     )
     title = blocks.CharBlock(max_length=120, label=_("title"))
     purpose = blocks.RichTextBlock(

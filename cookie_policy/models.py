@@ -1,8 +1,12 @@
+from html import unescape
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -20,6 +24,7 @@ from . import changes, conf, languages, scheduled
 from .blocks import CookiePolicyStreamBlock
 from .panels import ConsentVersionPanel
 from .validation import PublishRefused, publish_problems
+from .validators import refuse_reordering
 
 # Log actions of a publication, immediate or scheduled.
 PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled")
@@ -226,6 +231,23 @@ class ConsentBanner(
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        # Every text, drafts' too: the admin shows them as typed (the name in its listings).
+        errors = {}
+        for name in ["name", *self.translated_field_names()]:
+            try:
+                refuse_reordering(unescape(getattr(self, name) or ""))
+            except ValidationError as error:
+                errors[name] = error
+        if errors:
+            raise ValidationError(errors)
+
+    def translated_field_names(self):
+        """Each language's column of each translated text: ``title_en``, ``title_pt_br``…"""
+        fields = translator.get_options_for_model(type(self)).local_fields.values()
+        return [field.name for translations in fields for field in translations]
 
     def get_preview_template(self, request, mode_name):
         return "cookie_policy/banner_preview.html"

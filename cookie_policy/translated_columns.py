@@ -3,13 +3,14 @@
 A reusable app cannot ship migrations for languages it does not know, and a site must never write
 migrations into site-packages. So the plugin's migrations name each translated field once and
 ``translated()`` adds one copy per language of the running site, exactly as modeltranslation adds
-them to the model: ``makemigrations`` stays clean for any set of languages. When a site adds a
+them to the model (``alter_translated()`` alters each copy when the field changes):
+``makemigrations`` stays clean for any set of languages. When a site adds a
 language later, ``add_missing_columns`` (run after ``migrate``) adds its columns, as
 wagtail-modeltranslation does for Wagtail's own ``Page``. A removed language's columns are kept,
 with their content, in case it comes back.
 """
 
-from django.db import connections
+from django.db import connections, migrations
 from modeltranslation import settings as mt_settings
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
@@ -25,6 +26,14 @@ def translated(name, field):
     return [
         (build_localized_fieldname(name, code), type(field)(*args, **kwargs))
         for code in mt_settings.AVAILABLE_LANGUAGES
+    ]
+
+
+def alter_translated(model_name, name, field):
+    """An ``AlterField`` for each language's copy of ``field``, as ``translated()`` made them."""
+    return [
+        migrations.AlterField(model_name=model_name, name=localized, field=copy)
+        for localized, copy in translated(name, field)
     ]
 
 

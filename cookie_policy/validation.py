@@ -1,7 +1,11 @@
-from django.core.exceptions import PermissionDenied
+from html import unescape
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from . import changes, languages
+from . import bidi, changes, languages
+from .validators import refuse_reordering, validate_category_key, validate_cookie_name
 
 TRANSLATED_TEXT_FIELDS = ("title", "seo_title", "search_description")
 
@@ -11,7 +15,8 @@ class PublishRefused(PermissionDenied):
 
 
 def publish_problems(page):
-    """Why ``page`` may not be published yet: languages out of step, empty or misspelt fields."""
+    """Why ``page`` may not be published yet: languages out of step, empty or misspelt fields,
+    cookie names or keys the editor's form refuses, text that reorders itself."""
     codes = languages.codes()
     problems = []
     for code in codes:
@@ -28,6 +33,13 @@ def publish_problems(page):
             problems.append(
                 _("“%(word)s” mixes Latin and Cyrillic letters (%(language)s).")
                 % {"word": word, "language": language}
+            )
+        # Keys and names by the rules of the editor's form, which a revision written before them,
+        # or by code, may break; every other text as people read it.
+        for value, problem in refusals(text_checks(strings, body)):
+            problems.append(
+                _("“%(value)s” (%(language)s): %(problem)s")
+                % {"value": bidi.visible(value), "language": language, "problem": problem}
             )
     reference, *others = codes
     expected = changes.categories(languages.localized(page, "body", reference))
@@ -57,3 +69,37 @@ def publish_problems(page):
                     % {"key": key}
                 )
     return problems
+
+
+def text_checks(strings, body):
+    """``(value, validator)`` for the texts of one language: each category key and cookie name
+    of ``body`` as the editor's form checks them, each other word of it and of ``strings`` as
+    people read it (HTML allowed)."""
+    declared = dict.fromkeys(declarations(body))
+    names = {value for value, _validate in declared}
+    words = dict.fromkeys(
+        word
+        for text in strings + changes.texts(body)
+        if text not in names
+        for word in unescape(strip_tags(text)).split()
+    )
+    return [*declared, *((word, refuse_reordering) for word in words)]
+
+
+def declarations(body):
+    """Each category key and cookie name of ``body``, with the validator the editor's form runs."""
+    for key, category in changes.categories(body).items():
+        yield key, validate_category_key
+        for name in changes.cookie_names(category):
+            yield name, validate_cookie_name
+
+
+def refusals(checks):
+    """``(value, message)`` for each ``(value, validator)`` whose validator refuses the value."""
+    found = []
+    for value, validate in checks:
+        try:
+            validate(value)
+        except ValidationError as error:
+            found.append((value, " ".join(error.messages)))
+    return found

@@ -27,6 +27,24 @@ def add_cookie(_code, found):
     return with_cookie(found, "analytics", "_gid")
 
 
+def adding(name):
+    """A change that declares cookie ``name`` in the analytics category (its third cookie)."""
+    return lambda _code, found: with_cookie(found, "analytics", name)
+
+
+def block_errors(response, name):
+    """The edit form's errors on StreamField ``name``, as Wagtail sends them to the editor."""
+    return [error.as_json_data() for error in response.context["form"].errors.as_data()[name]]
+
+
+def on_field(path, message):
+    """The error data of a block field at ``path`` (block indexes and child names)."""
+    error = {"messages": [message]}
+    for step in reversed(path):
+        error = {"blockErrors": {step: error}}
+    return [error]
+
+
 class PolicyEditingTests(WagtailPageTestCase):
     def setUp(self):
         self.root = make_site_root()
@@ -87,6 +105,118 @@ class PolicyEditingTests(WagtailPageTestCase):
                 self.client.get(f"/{code}/cookie-policy/"),
                 f"{text('analytics', code)}: cookie _gid added",
             )
+
+
+class DeclarationEditingTests(WagtailPageTestCase):
+    """Cookie names and category keys are checked where the editor types them."""
+
+    def setUp(self):
+        self.root = make_site_root()
+        self.user = self.login()
+        self.page = make_policy_page(self.root)
+        self.url = reverse("wagtailadmin_pages:edit", args=[self.page.pk])
+
+    def assert_refused(self, bodies, path, message):
+        """The editor gets ``message`` beside the field at ``path`` in every language; nothing
+        is saved."""
+        revisions = self.page.revisions.count()
+        response = self.client.post(self.url, {**form(bodies), "action-publish": "publish"})
+        self.assertEqual(response.status_code, 200)
+        for code in codes():
+            self.assertEqual(block_errors(response, field("body", code)), on_field(path, message))
+        self.assertEqual(self.page.revisions.count(), revisions)
+
+    def test_names_that_would_cover_every_cookie_are_refused(self):
+        """A bare * or a name that is only a placeholder would delete every cookie on refusal."""
+        short = (
+            "A family of cookies needs at least 3 characters before its * or <placeholder>: "
+            "a shorter one would cover unrelated cookies."
+        )
+        for name in ("*", "<anything>", "_*"):
+            with self.subTest(name=name):
+                self.assert_refused(every_language(adding(name)), [2, "cookies", 1, "name"], short)
+
+    def test_a_family_covering_the_session_is_refused(self):
+        self.assert_refused(
+            every_language(adding("session*")),
+            [2, "cookies", 1, "name"],
+            "session* would cover sessionid, which this site needs and never deletes: "
+            "declare such cookies by their exact names.",
+        )
+
+    def test_a_name_that_is_no_cookie_name_is_refused(self):
+        for name in ("_ga id", "_ga;x", "_gа"):  # a space, a separator, a Cyrillic а
+            with self.subTest(name=name):
+                self.assert_refused(
+                    every_language(adding(name)),
+                    [2, "cookies", 1, "name"],
+                    "A cookie name is Latin letters, digits and ! # $ % & ' + - . ^ _ ` | ~, "
+                    "with no spaces. End it in * or one <placeholder> to declare a family of "
+                    "cookies.",
+                )
+
+    def test_direction_controls_are_refused_in_names_and_keys(self):
+        """U+202E would show "_ga" reversed in the declaration table."""
+        message = "Remove U+202E: an invisible character that changes the direction of text."
+        self.assert_refused(every_language(adding("\u202e_ga")), [2, "cookies", 1, "name"], message)
+
+        def reversed_key(_code, found):
+            found[2]["value"]["key"] = "analytics\u202e"
+            return found
+
+        self.assert_refused(every_language(reversed_key), [2, "key"], message)
+
+    def test_a_key_that_is_no_key_is_refused(self):
+        def capital_key(_code, found):
+            found[2]["value"]["key"] = "Analytics"
+            return found
+
+        self.assert_refused(
+            every_language(capital_key),
+            [2, "key"],
+            "Use lowercase Latin letters, digits and underscores, beginning with a letter.",
+        )
+
+    def test_a_family_with_a_placeholder_is_published(self):
+        """_ga_<container-id> declares Google Analytics 4's cookies: published, version raised."""
+        response = self.client.post(
+            self.url,
+            {**form(every_language(adding("_ga_<container-id>"))), "action-publish": "publish"},
+        )
+        self.assertEqual(response.status_code, 302)
+        self.page.refresh_from_db()
+        self.assertFalse(self.page.has_unpublished_changes)
+        self.assertEqual(self.page.consent_version, 2)
+        for code in codes():
+            self.assertContains(
+                self.client.get(f"/{code}/cookie-policy/"), "_ga_&lt;container-id&gt;"
+            )
+
+    def test_reordering_text_is_shown_and_not_published(self):
+        """A title that reverses itself is saved as a draft; the refusal shows the character."""
+        title = "Politique des \u202ecookies"
+        response = self.client.post(self.url, {**form(title_fr=title), "action-publish": "publish"})
+        self.assertRedirects(response, self.url, fetch_redirect_response=False)
+        self.page.refresh_from_db()
+        self.assertTrue(self.page.has_unpublished_changes)
+        self.assertEqual(self.page.get_latest_revision_as_object().title_fr, title)
+        self.assertContains(
+            self.client.get(self.url),
+            "“[U+202E]cookies” (French): Remove U+202E: an invisible character that changes "
+            "the direction of text.",
+            html=False,
+        )
+
+    def test_direction_marks_in_text_are_published(self):
+        """Right-to-left writing needs U+200F and its kin: they pass."""
+        response = self.client.post(
+            self.url,
+            {**form(title_fr="Politique des cookies\u200f"), "action-publish": "publish"},
+        )
+        self.assertEqual(response.status_code, 302)
+        self.page.refresh_from_db()
+        self.assertFalse(self.page.has_unpublished_changes)
+        self.assertEqual(self.page.title_fr, "Politique des cookies\u200f")
 
 
 class PreviewTests(WagtailPageTestCase):
@@ -192,6 +322,28 @@ class BannerEditingTests(WagtailPageTestCase):
                 errors = response.context["form"].errors
                 self.assertIn(field("accept_label", code), errors)
                 self.assertNotIn(field("settings_intro", code), errors)
+
+    def test_reordering_text_is_refused_beside_its_field(self):
+        """A direction override in any language's text, or in the name that admin listings
+        show, is refused on that field, drafts too."""
+        data = {**self.banner_data(), "name": "\u2066Banner"}
+        data[field("accept_label", codes()[-1])] = "\u202eAccept"
+        del data["action-publish"]
+        response = self.client.post(self.add_url, data)
+        self.assertEqual(response.status_code, 200)
+        errors = response.context["form"].errors
+        self.assertEqual(set(errors), {"name", field("accept_label", codes()[-1])})
+        self.assertEqual(
+            errors["name"],
+            ["Remove U+2066: an invisible character that changes the direction of text."],
+        )
+        self.assertFalse(ConsentBanner.objects.exists())
+
+    def test_direction_marks_in_banner_text_are_published(self):
+        data = {**self.banner_data(), field("accept_label", codes()[-1]): "Aceitar\u200f"}
+        response = self.client.post(self.add_url, data)
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(ConsentBanner.objects.get().live)
 
     def test_a_draft_may_wait_for_its_translations(self):
         """Saving a draft with one language missing still works: only publishing needs all."""

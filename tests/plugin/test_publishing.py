@@ -95,6 +95,30 @@ def test_publish_refused_when_a_body_is_empty(policy, code):
     assert_refused(policy, f"The body is empty in {name(code)}.")
 
 
+def test_publish_refused_for_a_name_the_form_would_refuse(policy):
+    """A revision written by code, or before names were checked, meets the form's rules."""
+    bodies = every_language(lambda _code, found: with_cookie(found, "analytics", "<all>"))
+    for language, found in bodies.items():
+        setattr(policy, field("body", language), json.dumps(found))
+    assert_refused(
+        policy,
+        f"“<all>” ({name(DEFAULT)}): A family of cookies needs at least 3 characters before its *",
+    )
+
+
+@pytest.mark.parametrize("code", codes())
+def test_publish_refused_for_text_that_reorders_itself(policy, code):
+    """Any text of any language: the word is shown with the control written out."""
+
+    def override(_code, found):
+        found[2]["value"]["cookies"][0]["purpose"] = "Counts \u202evisits."
+        return found
+
+    for language, found in one_language(code, override).items():
+        setattr(policy, field("body", language), json.dumps(found))
+    assert_refused(policy, f"“[U+202E]visits.” ({name(code)}): Remove U+202E")
+
+
 @pytest.mark.languages("fr", "pt-br")
 def test_the_default_language_out_of_step_names_every_other(policy):
     """The default language is the reference: when it alone differs, each other is named."""
