@@ -2,6 +2,7 @@ import hashlib
 import time
 
 from django.core.cache import cache
+from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.db import DatabaseError
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
@@ -10,7 +11,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
 
 from . import banner_cache, conf, consent
 from .api import request_consent
@@ -76,9 +76,11 @@ def decide(form, request, policy, previous):
 
 
 @csrf_exempt
-@require_http_methods(["GET", "POST"])
 def consent_view(request):
-    """GET: the cookie settings page. POST: record a decision and set the consent cookie."""
+    """GET (and HEAD): the cookie settings page. POST: record a decision and set the consent
+    cookie. Every refusal is JSON with a reason."""
+    if request.method not in ("GET", "HEAD", "POST"):
+        return refuse(405, _("This request method is not allowed here."), Allow="GET, HEAD, POST")
     try:
         return handle_consent(request)
     except DatabaseError:
@@ -92,7 +94,7 @@ def handle_consent(request):
     policy = banner_cache.state(request)["policy"]
     if not policy["categories"]:
         return refuse(404, _("This site has no published cookie policy."))
-    if request.method == "GET":
+    if request.method != "POST":
         return settings_page(request, policy)
     if not same_origin(request):
         return refuse(403, _("Consent can only be given from this site's own pages."))
@@ -106,7 +108,10 @@ def handle_consent(request):
         return refuse(415, _("Send the decision as a form."))
     if rate_limited(request):
         return refuse(429, _("Too many requests; try again in a minute."), Retry_After="60")
-    form = ConsentForm(request.POST, policy=policy)
+    try:
+        form = ConsentForm(request.POST, policy=policy)
+    except (BadRequest, SuspiciousOperation):  # a charset other than UTF-8, too many fields
+        return refuse(400, _("The request is malformed."))
     if not form.is_valid():
         return refuse(400, " ".join(m for errors in form.errors.values() for m in errors))
     previous = request_consent(request, policy)

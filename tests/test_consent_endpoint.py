@@ -227,3 +227,32 @@ def test_malformed_content_length_is_a_400(client):
         URL, "choice=all", content_type=FORM, CONTENT_LENGTH="lots", **SAME_ORIGIN
     )
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("content_type", "data"),
+    [
+        (f"{FORM}; charset=utf-16", "choice=all".encode("utf-16")),
+        (FORM, b"choice=all" + b"&" * 1500),  # more fields than Django parses
+    ],
+)
+def test_a_body_django_cannot_parse_gets_a_json_400(client, content_type, data):
+    response = client.generic("POST", URL, data, content_type=content_type, **SAME_ORIGIN)
+    assert response.status_code == 400
+    assert response.json()["error"] == "The request is malformed."
+    assert ConsentRecord.objects.count() == 0
+
+
+def test_head_is_get_without_the_page(client):
+    response = client.head(URL)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/html; charset=utf-8"
+    assert response.content == b""
+
+
+@pytest.mark.parametrize("method", ["put", "delete", "patch", "options"])
+def test_other_methods_get_a_json_405(client, method):
+    response = getattr(client, method)(URL, **SAME_ORIGIN)
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD, POST"
+    assert response.json()["error"]
