@@ -85,17 +85,31 @@ def wait_until_up(process, url, seconds=60):
 @contextmanager
 def outage():
     """The database drops every connection but this test's own and refuses new ones."""
-    name = connection.settings_dict["NAME"]
-    database = connection.ops.quote_name(name)
+    import psycopg
+
+    db = connection.settings_dict
+    name = db["NAME"]
     with connection.cursor() as cursor:
-        cursor.execute(f"ALTER DATABASE {database} ALLOW_CONNECTIONS false")
-        cursor.execute(
+        cursor.execute("SELECT pg_backend_pid()")
+        [ours] = cursor.fetchone()
+    # A database cannot be closed to connections from a connection to itself.
+    admin = psycopg.connect(
+        host=db["HOST"] or "127.0.0.1",
+        port=db["PORT"] or 5432,
+        user=db["USER"],
+        password=db["PASSWORD"] or None,
+        dbname="postgres",
+        autocommit=True,
+    )
+    database = connection.ops.quote_name(name)
+    with admin:
+        admin.execute(f"ALTER DATABASE {database} ALLOW_CONNECTIONS false")
+        admin.execute(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-            " WHERE datname = %s AND pid <> pg_backend_pid()",
-            [name],
+            " WHERE datname = %s AND pid <> %s",
+            [name, ours],
         )
-    try:
-        yield
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute(f"ALTER DATABASE {database} ALLOW_CONNECTIONS true")
+        try:
+            yield
+        finally:
+            admin.execute(f"ALTER DATABASE {database} ALLOW_CONNECTIONS true")
