@@ -17,14 +17,19 @@ class ConsentForm(forms.Form):
     version = forms.IntegerField(required=False, min_value=0, max_value=10**9)
     method = forms.ChoiceField(choices=ConsentRecord.Method.choices, required=False)
 
-    def __init__(self, *args, policy, **kwargs):
+    def __init__(self, *args, policy, late=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.policy = policy
+        self.late = late
         self.fields["granted"].choices = [(c["key"], c["title"]) for c in policy["categories"]]
 
     def clean_version(self):
-        version = self.cleaned_data["version"]
-        if version is not None and version != self.policy["version"]:
+        version, current = self.cleaned_data["version"], self.policy["version"]
+        # The script may post a decision late (after an outage), for a version since replaced:
+        # it is recorded as made. A page's form must match the live version.
+        if self.late and version is not None and 0 < version < current:
+            return version
+        if version is not None and version != current:
             raise forms.ValidationError(
                 _("The cookie policy has changed since this page was loaded; reload it."),
                 code="stale",

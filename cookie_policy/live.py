@@ -1,6 +1,7 @@
 """Which site a request is for, and the live policy page and banner of a site."""
 
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
 from wagtail.models import Page, Site
@@ -9,6 +10,8 @@ from .models import ConsentBanner, CookiePolicyPage
 
 # Seconds a host's site id is kept: sites are rarely re-pointed, and then only by an admin.
 SITE_TTL = 300
+# Seconds the last site id a host had serves while the database is down.
+LAST_SITE_TTL = 86400
 
 
 def live_policy(site):
@@ -37,7 +40,15 @@ def site_id_for(request):
     key = f"cookie_policy:site:{request.get_host()}"
     site_id = cache.get(key)
     if site_id is None:
-        site = Site.find_for_request(request)
+        try:
+            site = Site.find_for_request(request)
+        except DatabaseError:
+            # In an outage the cached policy can still serve the consent endpoint.
+            site_id = cache.get(f"{key}:last")
+            if site_id is None:
+                raise
+            return site_id
         site_id = site.pk if site else 0
         cache.set(key, site_id, SITE_TTL)
+        cache.set(f"{key}:last", site_id, LAST_SITE_TTL)
     return site_id

@@ -2,6 +2,7 @@ import hashlib
 import time
 
 from django.core.cache import cache
+from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.db import DatabaseError
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
@@ -10,7 +11,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
 
 from . import banner_cache, conf, consent
 from .api import request_consent
@@ -19,6 +19,8 @@ from .models import ConsentRecord
 from .rendering import gpc_note
 
 FORM_TYPE = "application/x-www-form-urlencoded"
+# Seconds a client waits before posting again when the database is down.
+RETRY_AFTER = "30"
 
 
 def refuse(status, reason, **headers):
@@ -76,23 +78,27 @@ def decide(form, request, policy, previous):
 
 
 @csrf_exempt
-@require_http_methods(["GET", "POST"])
 def consent_view(request):
-    """GET: the cookie settings page. POST: record a decision and set the consent cookie."""
+    """GET (and HEAD): the cookie settings page. POST: record a decision and set the consent
+    cookie. Every refusal is JSON with a reason."""
+    if request.method not in ("GET", "HEAD", "POST"):
+        return refuse(405, _("This request method is not allowed here."), Allow="GET, HEAD, POST")
     try:
         return handle_consent(request)
     except DatabaseError:
-        # The banner script has already stored the choice in the browser: ask it to retry later.
-        return refuse(
-            503, _("Your choice could not be recorded; try again later."), Retry_After="30"
-        )
+        # The policy was not in the cache either: there is nothing to show or set.
+        if request.method == "POST":
+            reason = _("Your choice could not be recorded; try again later.")
+        else:
+            reason = _("The cookie settings are unavailable just now; try again later.")
+        return refuse(503, reason, Retry_After=RETRY_AFTER)
 
 
 def handle_consent(request):
     policy = banner_cache.state(request)["policy"]
     if not policy["categories"]:
         return refuse(404, _("This site has no published cookie policy."))
-    if request.method == "GET":
+    if request.method != "POST":
         return settings_page(request, policy)
     if not same_origin(request):
         return refuse(403, _("Consent can only be given from this site's own pages."))
@@ -106,7 +112,11 @@ def handle_consent(request):
         return refuse(415, _("Send the decision as a form."))
     if rate_limited(request):
         return refuse(429, _("Too many requests; try again in a minute."), Retry_After="60")
-    form = ConsentForm(request.POST, policy=policy)
+    as_json = "application/json" in request.headers.get("Accept", "")
+    try:
+        form = ConsentForm(request.POST, policy=policy, late=as_json)
+    except (BadRequest, SuspiciousOperation):  # a charset other than UTF-8, too many fields
+        return refuse(400, _("The request is malformed."))
     if not form.is_valid():
         return refuse(400, " ".join(m for errors in form.errors.values() for m in errors))
     previous = request_consent(request, policy)
@@ -114,27 +124,41 @@ def handle_consent(request):
     consent_id = form.cleaned_data["consent_id"] or (
         previous.consent_id if previous else consent.new_consent_id()
     )
-    ConsentRecord.objects.create(
-        consent_id=consent_id,
-        language=get_language(),
-        consent_version=policy["version"],
-        granted=granted,
-        method=method,
-    )
-    if "application/json" in request.headers.get("Accept", ""):
-        response = JsonResponse(
-            {
-                "consentId": consent_id,
-                "granted": granted,
-                "version": policy["version"],
-                "method": method,
-            }
+    version = form.cleaned_data["version"] or policy["version"]
+    decision = consent.Consent(version, frozenset(granted), int(time.time()), consent_id)
+    try:
+        ConsentRecord.objects.create(
+            consent_id=consent_id,
+            language=get_language(),
+            consent_version=version,
+            granted=granted,
+            method=method,
         )
+    except DatabaseError:
+        # The choice holds all the same, in the cookie: the script posts it again later, and a
+        # visitor without JavaScript is asked to save it again.
+        if as_json:
+            reason = _("Your choice could not be recorded; try again later.")
+            response = refuse(503, reason, Retry_After=RETRY_AFTER)
+        else:
+            response = settings_page(request, policy, unrecorded=decision)
     else:
-        response = HttpResponseRedirect(back_url(request, policy), status=303)
-    decision = consent.Consent(policy["version"], frozenset(granted), int(time.time()), consent_id)
+        if as_json:
+            response = JsonResponse(
+                {"consentId": consent_id, "granted": granted, "version": version, "method": method}
+            )
+        else:
+            response = HttpResponseRedirect(back_url(request, policy), status=303)
+    # A late record, made for a version since replaced, no longer holds: it changes nothing.
+    if version == policy["version"]:
+        set_consent_cookie(request, response, policy, decision)
+        forget_refused_cookies(request, response, policy, granted)
+    return response
+
+
+def set_consent_cookie(request, response, policy, decision):
     days = consent.lifetime_days(
-        granted, policy["required"], conf.get("ACCEPT_DAYS"), conf.get("REJECT_DAYS")
+        decision.granted, policy["required"], conf.get("ACCEPT_DAYS"), conf.get("REJECT_DAYS")
     )
     response.set_cookie(
         conf.get("COOKIE_NAME"),
@@ -144,8 +168,6 @@ def handle_consent(request):
         secure=request.is_secure(),
         httponly=False,  # the banner script reads it
     )
-    forget_refused_cookies(request, response, policy, granted)
-    return response
 
 
 # Bytes of Set-Cookie deletions one response carries at most (about 20 cookies): a proxy such as
@@ -183,8 +205,10 @@ def back_url(request, policy):
     return policy["url"] or f"/{get_language()}/"
 
 
-def settings_page(request, policy):
-    decision = request_consent(request, policy)
+def settings_page(request, policy, unrecorded=None):
+    """The cookie settings page. With ``unrecorded``, a decision the database could not record,
+    in effect all the same: the page shows it and asks the visitor to save it again."""
+    decision = unrecorded or request_consent(request, policy)
     response = render(
         request,
         "cookie_policy/consent_settings.html",
@@ -197,8 +221,12 @@ def settings_page(request, policy):
             "decision": decision,
             "gpc": request.headers.get("Sec-GPC") == "1",
             "gpc_note": gpc_note(policy),
+            "unrecorded": unrecorded is not None,
         },
+        status=503 if unrecorded else 200,
     )
+    if unrecorded:
+        response["Retry-After"] = RETRY_AFTER
     # This page shows one visitor's decision: never cache it for anyone else.
     patch_cache_control(response, private=True, no_store=True)
     return response

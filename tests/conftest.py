@@ -16,3 +16,29 @@ def policy(home):
 
     make_banner()
     return make_cookie_policy_page(home)
+
+
+@pytest.fixture
+def start_server(transactional_db, django_db_serialized_rollback, settings):
+    """Start a real server process on the test database, which holds the demo's content:
+    ``start_server("runserver")`` answers its address ("gunicorn" by default)."""
+    import uuid
+    from contextlib import ExitStack
+    from io import StringIO
+
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from django.db import connection
+
+    from cms.settings.base import redis_cache
+    from tests.server import REDIS_URL, serve
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a server process shares the test database on PostgreSQL only")
+    prefix = f"t{uuid.uuid4().hex[:8]}"
+    # The server's cache: a publish here reaches it, and a test may expire its entries.
+    settings.CACHES = {"default": redis_cache(REDIS_URL, prefix)}
+    call_command("load_content", stdout=StringIO())
+    with ExitStack() as servers:
+        yield lambda kind="gunicorn": servers.enter_context(serve(kind, prefix))
+    cache.delete_pattern("*")

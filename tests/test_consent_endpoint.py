@@ -6,9 +6,10 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.test import Client, override_settings
+from wagtail.models import Site
 
 from cookie_policy import consent
-from cookie_policy.models import ConsentRecord
+from cookie_policy.models import ConsentRecord, CookiePolicyPage
 from tests.utils import body, category, make_banner, make_cookie_policy_page
 
 pytestmark = pytest.mark.django_db
@@ -170,20 +171,85 @@ def test_lifetimes_are_capped_and_apart(client):
     assert int(rejected.cookies["cookie_consent"]["max-age"]) == 30 * 86400
 
 
-def test_database_down_answers_503(client, monkeypatch):
-    """If the record cannot be written the visitor gets 503 with Retry-After, not a traceback."""
+@pytest.fixture
+def database_down(client, monkeypatch):
+    """Records cannot be written; the banner and the host's site are in the cache."""
     from django.db import OperationalError
 
-    post(client, {"choice": "none"})  # warms the banner cache
+    for language in ("en", "ru"):  # warms the cache
+        assert client.get(f"/{language}/cookie-consent/").status_code == 200
 
     def fail(*args, **kwargs):
         raise OperationalError("database is unavailable")
 
     monkeypatch.setattr(ConsentRecord.objects, "create", fail)
-    response = post(client, {"choice": "all"})
+    monkeypatch.setattr(Site, "find_for_request", fail)
+
+
+def test_database_down_answers_the_script_503_and_sets_the_cookie(client, database_down):
+    """The script is told to post again later; the cookie holds the choice meanwhile."""
+    response = post(client, {"choice": "all", "consent_id": "A" * 22}, **JSON)
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
-    assert "Traceback" not in response.text
+    assert response.json()["error"] == "Your choice could not be recorded; try again later."
+    assert consent.parse(response.cookies["cookie_consent"].value).consent_id == "A" * 22
+
+
+@pytest.mark.parametrize(
+    ("language", "notice"),
+    [("en", "we could not record it just now"), ("ru", "зафиксировать его сейчас не удалось")],
+)
+def test_database_down_shows_a_form_its_choice_in_effect(client, database_down, language, notice):
+    """Without JavaScript the visitor gets the cookie and, in their language, the settings page
+    with their choice ticked and a request to save it again."""
+    url = f"/{language}/cookie-consent/"
+    data = {"choice": "custom", "granted": ["analytics"]}
+    response = client.post(url, urlencode(data, doseq=True), content_type=FORM, **SAME_ORIGIN)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert notice in response.text
+    assert switch(response, "analytics").has_attr("checked")
+    assert "private" in response["Cache-Control"]
+    cookie = consent.parse(response.cookies["cookie_consent"].value)
+    assert cookie.granted == {"necessary", "analytics"}
+    assert cookie.consent_id in response.text
+
+
+def test_database_down_still_serves_the_settings_page(client, database_down):
+    """A GET needs no database: the policy and the host's last site are in the cache, even once
+    the site's own entry has expired."""
+    cache.delete("cookie_policy:site:testserver")
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert switch(response, "analytics") is not None
+
+
+def test_database_and_cache_down_the_settings_page_says_so(client, monkeypatch):
+    from django.db import OperationalError
+
+    def fail(*args, **kwargs):
+        raise OperationalError("database is unavailable")
+
+    monkeypatch.setattr(Site, "find_for_request", fail)
+    response = client.get(URL)
+    assert response.status_code == 503
+    assert response.json()["error"] == (
+        "The cookie settings are unavailable just now; try again later."
+    )
+
+
+def test_a_late_post_is_recorded_for_its_version_and_changes_nothing(client):
+    """The script may post after the policy changed (an outage): recorded for the version the
+    visitor saw, without a cookie. A page form from before the change is refused."""
+    CookiePolicyPage.objects.update(consent_version=2)
+    cache.clear()
+    data = {"choice": "all", "version": "1", "consent_id": "A" * 22}
+    response = post(client, data, **JSON)
+    assert response.status_code == 200
+    assert response.json()["version"] == 1
+    assert "cookie_consent" not in response.cookies
+    assert ConsentRecord.objects.get().consent_version == 1
+    assert post(client, data).status_code == 400
 
 
 def test_a_warm_post_makes_one_query(client, django_assert_num_queries):
@@ -248,3 +314,32 @@ def test_malformed_content_length_is_a_400(client):
         URL, "choice=all", content_type=FORM, CONTENT_LENGTH="lots", **SAME_ORIGIN
     )
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("content_type", "data"),
+    [
+        (f"{FORM}; charset=utf-16", "choice=all".encode("utf-16")),
+        (FORM, b"choice=all" + b"&" * 1500),  # more fields than Django parses
+    ],
+)
+def test_a_body_django_cannot_parse_gets_a_json_400(client, content_type, data):
+    response = client.generic("POST", URL, data, content_type=content_type, **SAME_ORIGIN)
+    assert response.status_code == 400
+    assert response.json()["error"] == "The request is malformed."
+    assert ConsentRecord.objects.count() == 0
+
+
+def test_head_is_get_without_the_page(client):
+    response = client.head(URL)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/html; charset=utf-8"
+    assert response.content == b""
+
+
+@pytest.mark.parametrize("method", ["put", "delete", "patch", "options"])
+def test_other_methods_get_a_json_405(client, method):
+    response = getattr(client, method)(URL, **SAME_ORIGIN)
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD, POST"
+    assert response.json()["error"]
