@@ -26,19 +26,19 @@ def start_server(transactional_db, django_db_serialized_rollback, settings):
     from contextlib import ExitStack
     from io import StringIO
 
-    from django.core.cache import cache
+    from django.core.cache import caches
     from django.core.management import call_command
     from django.db import connection
 
-    from cms.settings.base import redis_cache
+    from cms.settings.base import redis_caches
     from tests.server import REDIS_URL, serve
 
     if connection.vendor != "postgresql":
         pytest.skip("a server process shares the test database on PostgreSQL only")
     prefix = f"t{uuid.uuid4().hex[:8]}"
     # The server's cache: a publish here reaches it, and a test may expire its entries.
-    settings.CACHES = {"default": redis_cache(REDIS_URL, prefix)}
+    settings.CACHES = redis_caches(REDIS_URL, prefix)
     call_command("load_content", stdout=StringIO())
     with ExitStack() as servers:
         yield lambda kind="gunicorn": servers.enter_context(serve(kind, prefix))
-    cache.delete_pattern("*")
+    caches["redis"].delete_pattern("*")
