@@ -10,7 +10,7 @@ from wagtail.models import Site
 
 from cookie_policy import consent
 from cookie_policy.models import ConsentRecord, CookiePolicyPage
-from tests.utils import body, category, make_banner, make_cookie_policy_page
+from tests.utils import body, category, declare_unchecked, make_banner, make_cookie_policy_page
 
 pytestmark = pytest.mark.django_db
 URL = "/en/cookie-consent/"
@@ -286,6 +286,27 @@ def test_a_refusal_sends_at_most_2_kb_of_deletions(home):
     sizes = [len(morsel.output()) for morsel in deleted]
     assert sum(sizes) <= 2048
     assert len(deleted) == 2048 // sizes[0]  # as many as fit: the names are all as long
+
+
+def test_refusal_never_deletes_the_cookies_the_site_needs(client, django_user_model):
+    """Whatever a refused category declares, even families that match everything, the consent
+    cookie just written and the session, CSRF and language cookies stay: an editor stays signed
+    in. The category's own cookies go."""
+    declare_unchecked("analytics", ["*", "<anything>", "session*", "csrf*", "django_*"])
+    client.force_login(django_user_model.objects.create_superuser("editor"))
+    client.cookies["csrftoken"] = "a" * 32
+    client.cookies["django_language"] = "en"
+    client.cookies["_ga"] = client.cookies["other"] = "1"
+    client.cookies["cookie_consent"] = "1:0:analytics+necessary:1764000000:abcdefghijklmnopqrstuv"
+    response = post(client, {"choice": "none"})
+    assert response.status_code == 303
+    assert response.cookies["_ga"]["max-age"] == response.cookies["other"]["max-age"] == 0
+    for name in ("sessionid", "csrftoken", "django_language"):
+        assert name not in response.cookies
+    written = response.cookies["cookie_consent"]
+    assert written["max-age"] > 0
+    assert consent.parse(written.value).granted == {"necessary"}
+    assert client.get("/admin/").status_code == 200
 
 
 def test_server_sees_a_withdrawal_whatever_the_client_says(client):

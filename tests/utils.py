@@ -4,11 +4,13 @@ import json
 import sqlite3
 from pathlib import Path
 
+from django.core.cache import cache
 from django.db import connection
 from wagtail.models import Locale, Page, Site
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from cms.models import HomePage
+from cookie_policy import changes
 from cookie_policy.models import ConsentBanner, CookiePolicyPage
 
 
@@ -169,3 +171,27 @@ def database_url_for_another_process(folder):
     finally:
         copy.close()
     return f"sqlite:///{path}"
+
+
+def declare_unchecked(key, names):
+    """Declare cookie ``names`` in category ``key`` of the live policy, in both languages, past
+    the editor's form and the publish check: as a revision from before they existed could."""
+    page = CookiePolicyPage.objects.get()
+    bodies = {}
+    for code in ("en", "ru"):
+        blocks = changes.raw_stream(getattr(page, f"body_{code}"))
+        for block in blocks:
+            if block["type"] == "category" and block["value"]["key"] == key:
+                block["value"]["cookies"] += [
+                    {
+                        "name": name,
+                        "provider": "?",
+                        "purpose": "?",
+                        "duration": "?",
+                        "party": "first",
+                    }
+                    for name in names
+                ]
+        bodies[f"body_{code}"] = json.dumps(blocks)
+    CookiePolicyPage.objects.filter(pk=page.pk).update(**bodies)
+    cache.clear()  # the banner's data, and the endpoint's
