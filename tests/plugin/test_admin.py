@@ -192,6 +192,7 @@ class DeclarationEditingTests(WagtailPageTestCase):
                 self.client.get(f"/{code}/cookie-policy/"), "_ga_&lt;container-id&gt;"
             )
 
+    @pytest.mark.languages("fr")
     def test_reordering_text_is_shown_and_not_published(self):
         """A title that reverses itself is saved as a draft; the refusal shows the character."""
         title = "Politique des \u202ecookies"
@@ -207,6 +208,7 @@ class DeclarationEditingTests(WagtailPageTestCase):
             html=False,
         )
 
+    @pytest.mark.languages("fr")
     def test_direction_marks_in_text_are_published(self):
         """Right-to-left writing needs U+200F and its kin: they pass."""
         response = self.client.post(
