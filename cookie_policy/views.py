@@ -56,9 +56,10 @@ def rate_limited(request):
     cache.add(key, 0, 70)
     try:
         count = cache.incr(key)
-    except ValueError:  # the entry expired between add and incr
+    except ValueError:  # no entry: it expired since add, or the cache is down or left alone
         return False
-    # With the cache down (None) visitors can still choose: the limit fails open.
+    # With the cache down (ValueError, or None from a cache that hides its errors) the limit
+    # fails open, so visitors can still refuse and withdraw: README, Security.
     return count is not None and count > conf.get("RATE_LIMIT_PER_MINUTE")
 
 
@@ -179,8 +180,7 @@ def forget_refused_cookies(request, response, policy, granted):
     """Delete the site's own cookies of every refused category (the script also tries its
     domain variants): a refusal after an expired or outdated decision deletes them too.
 
-    One deletion per name, up to MAX_DELETION_BYTES of them; the script deletes the rest it can
-    see, and the next refusal deletes more."""
+    One deletion per name, up to MAX_DELETION_BYTES of them: the next refusal deletes more."""
     patterns = [
         pattern
         for category in policy["categories"]

@@ -5,6 +5,7 @@ from django.core.cache import caches
 from django.test import Client, override_settings
 
 from cms.settings.base import redis_caches
+from cookie_policy import cache_breaker
 
 pytestmark = pytest.mark.django_db
 
@@ -17,6 +18,7 @@ def unreachable_cache():
     with override_settings(CACHES=UNREACHABLE_REDIS):
         assert caches["default"].get("anything", "missing") == "missing"
         yield
+    cache_breaker._open_until.clear()  # the next test's Redis starts trusted
 
 
 def test_pages_render_with_the_banner_when_the_cache_is_down(policy, unreachable_cache):
@@ -27,14 +29,23 @@ def test_pages_render_with_the_banner_when_the_cache_is_down(policy, unreachable
         assert 'id="cc-banner"' in response.text
 
 
-def test_consent_is_recorded_when_the_cache_is_down(policy, unreachable_cache):
-    response = Client().post(
+def refuse_all():
+    return Client().post(
         "/en/cookie-consent/",
         "choice=none",
         content_type="application/x-www-form-urlencoded",
         HTTP_ORIGIN="http://testserver",
     )
-    assert response.status_code == 303
+
+
+def test_consent_is_recorded_when_the_cache_is_down(policy, unreachable_cache):
+    assert refuse_all().status_code == 303
+
+
+@override_settings(COOKIE_POLICY_RATE_LIMIT_PER_MINUTE=1)
+def test_the_rate_limit_fails_open_when_the_cache_is_down(policy, unreachable_cache):
+    """As the README says: visitors can still refuse and withdraw, however often."""
+    assert [refuse_all().status_code for _ in range(3)] == [303, 303, 303]
 
 
 @override_settings(DEBUG=False)

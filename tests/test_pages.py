@@ -114,3 +114,14 @@ def test_load_content_is_idempotent(db):
     banner = ConsentBanner.objects.get()
     assert banner.accept_label_ru == "Принять все"
     assert banner.accept_label_en == "Accept all"
+
+
+@pytest.mark.parametrize("path", ["/en/", "/ru/cookie-policy/"])
+def test_a_malformed_session_or_csrf_cookie_leaves_pages_cacheable(policy, client, path):
+    """Django would delete or replace them with Vary: Cookie; the demo's pages stay the same."""
+    client.cookies["sessionid"] = "garbage"
+    client.cookies["csrftoken"] = "garbage"
+    response = client.get(path)
+    assert response.status_code == 200
+    assert "Cookie" not in response.get("Vary", "")
+    assert not response.cookies
