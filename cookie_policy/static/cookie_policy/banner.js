@@ -24,6 +24,12 @@ let consent = stored?.version === config.version &&
   required.every((k) => held.includes(k)) &&
   age >= -DAY && age < lifetime(held) ? stored : null;
 let opener;
+// Posts not yet recorded, oldest first.
+let unsent = [];
+let busy;
+try {
+  unsent = JSON.parse(localStorage["cc-unsent"]);
+} catch {}
 
 // Required categories need no consent.
 const granted = () => consent?.granted || required;
@@ -65,18 +71,42 @@ function decide(choice, wanted) {
 
   const body = new URLSearchParams({ choice, consent_id: consent.id, version: config.version, method });
   for (const key of keys) body.append("granted", key);
-  fetch(config.endpoint, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
-    body,
-    keepalive: true,
-    credentials: "same-origin",
-  }).catch(() => {}); // the cookie has it anyway
+  unsent.push(body + "");
+  keep();
+  send();
 
   forget(withdrawn);
   apply();
   signal();
   emit("change", { granted: keys, method, consentId: consent.id });
+}
+
+// Kept across pages when storage allows.
+function keep() {
+  try {
+    localStorage["cc-unsent"] = JSON.stringify(unsent);
+  } catch {}
+}
+
+// The cookie holds the choice meanwhile: a failed post (503 in a database outage) is sent again
+// when the server asks (Retry-After), on the next page view at the latest.
+function send() {
+  if (busy || !unsent[0]) return;
+  busy = fetch(config.endpoint, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
+    body: unsent[0],
+    keepalive: true,
+    credentials: "same-origin",
+  }).then((r) => {
+    busy = 0;
+    // Any other refusal (4xx) would come again.
+    if (r.status < 500 && r.status != 429) {
+      unsent.shift();
+      keep();
+      send();
+    } else setTimeout(send, (r.headers.get("Retry-After") || 30) * 1e3);
+  }, () => (busy = 0));
 }
 
 function embed(box) {
@@ -197,4 +227,5 @@ window.cookieConsent = {
 if (!consent) banner.hidden = false;
 apply();
 if (consent) signal();
+send();
 emit("ready", { granted: categories.filter(has), consentId: id() });
