@@ -12,8 +12,8 @@ const lifetime = (keys) =>
   DAY * (keys.some((k) => !required.includes(k)) ? config.acceptDays : config.rejectDays);
 
 // consent.py's rules: its pattern; several values that disagree are no decision.
-const values = new Set(jar().filter((c) => c.startsWith(config.cookie + "=")).map((c) => c.slice(config.cookie.length + 1)));
-const m = values.size === 1 && RegExp(`^(?:${config.format})$`).exec([...values][0]);
+const values = jar().filter((c) => c.startsWith(config.cookie + "=")).map((c) => c.slice(config.cookie.length + 1));
+const m = new Set(values).size === 1 && RegExp(`^(?:${config.format})$`).exec(values[0]);
 const stored = m && { version: +m[1], granted: m[2] ? m[2].split("+") : [], time: +m[3], id: m[4] };
 const held = stored?.granted || [];
 const age = now() - stored?.time;
@@ -36,8 +36,8 @@ const granted = () => consent?.granted || required;
 const has = (key) => granted().includes(key);
 const id = () => consent?.id || null;
 
-function setCookie(name, value, maxAge, domain) {
-  doc.cookie = `${name}=${value}; Path=/; SameSite=Lax; Max-Age=${maxAge}` +
+function setCookie(name, value, maxAge, domain, path) {
+  doc.cookie = `${name}=${value}; Path=${path || "/"}; SameSite=Lax; Max-Age=${maxAge}` +
     (domain ? "; Domain=" + domain : "") + (location.protocol === "https:" ? "; Secure" : "");
 }
 
@@ -46,15 +46,19 @@ function newId() {
   return btoa(String.fromCharCode(...bytes)).slice(0, 22).replace(/\+/g, "-").replace(/\//g, "_");
 }
 
-// Host-only or set on any parent domain.
+// Each place a copy this page sees may be, as consent.cookie_places lists them.
+function wipe(name) {
+  let at = "";
+  const paths = location.pathname.split("/").flatMap((part) => [(at += part) || "/", (at += "/")]);
+  for (const domain of ["", ...location.hostname.split(".").map((_, i, labels) => labels.slice(i).join("."))]) {
+    for (const path of paths) setCookie(name, "", 0, domain, path);
+  }
+}
+
 function forget(withdrawn) {
-  const domains = [""];
-  for (let d = location.hostname; d.includes("."); d = d.slice(d.indexOf(".") + 1)) domains.push(d);
   const names = withdrawn.flatMap((key) => config.cookies[key] || []);
   for (const [name] of jar().map((c) => c.split("="))) {
-    if (!config.keep.includes(name) && names.some((n) => (n.endsWith("*") ? name.startsWith(n.slice(0, -1)) : name === n))) {
-      for (const domain of domains) setCookie(name, "", 0, domain);
-    }
+    if (!config.keep.includes(name) && names.some((n) => (n.endsWith("*") ? name.startsWith(n.slice(0, -1)) : name === n))) wipe(name);
   }
 }
 
@@ -65,6 +69,8 @@ function decide(choice, wanted) {
     : withdrawn.length ? "withdrawal" : choice === "none" ? "reject_all" : "custom";
   // One id per browser links its records.
   consent = { granted: keys, id: stored?.id || id() || newId() };
+  // Copies on other paths or domains would leave no decision: the choice leaves one.
+  if (values.length > 1) wipe(config.cookie);
   setCookie(config.cookie, `1:${config.version}:${[...keys].sort().join("+")}:${now()}:${consent.id}`, lifetime(keys));
   banner.hidden = true;
   if (dialog.open) dialog.close();
@@ -97,7 +103,6 @@ function send() {
     headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
     body: unsent[0],
     keepalive: true,
-    credentials: "same-origin",
   }).then((r) => {
     busy = 0;
     // Any other refusal (4xx) would come again.
