@@ -80,6 +80,21 @@ def cookie_values(header, name):
     return values
 
 
+def cookie_places(host, path):
+    """Every (domain, path) a copy of a cookie sent to ``host`` and ``path`` may have been set
+    on: host-only (domain ``""``) or with this host or a parent as its Domain, on ``path`` or a
+    path above it. Deleting it from each place leaves no copy; the banner script does the same.
+    """
+    labels = host.split(".")
+    domains = ["", *(".".join(labels[i:]) for i in range(len(labels)))]
+    paths = ["/"]
+    for i, char in enumerate(path):
+        if char == "/" and i:
+            paths += [path[:i], path[: i + 1]]
+    paths.append(path)
+    return [(domain, place) for domain in domains for place in dict.fromkeys(paths)]
+
+
 def current(values, *, version, known, required, now, accept_days, reject_days):
     """The visitor's decision if it still holds, else None.
 

@@ -1,5 +1,7 @@
 import hashlib
 import time
+from http.cookies import Morsel
+from urllib.parse import urlsplit
 
 from django.core.cache import cache
 from django.core.exceptions import BadRequest, SuspiciousOperation
@@ -21,6 +23,7 @@ from .rendering import gpc_note
 FORM_TYPE = "application/x-www-form-urlencoded"
 # Seconds a client waits before posting again when the database is down.
 RETRY_AFTER = "30"
+EPOCH = "Thu, 01 Jan 1970 00:00:00 GMT"
 
 
 def refuse(status, reason, **headers):
@@ -158,17 +161,33 @@ def handle_consent(request):
 
 
 def set_consent_cookie(request, response, policy, decision):
+    """Set the consent cookie on this host's root path, deleting any other copy the request
+    carries (from another path or a parent domain): copies would leave no decision."""
+    name = conf.get("COOKIE_NAME")
     days = consent.lifetime_days(
         decision.granted, policy["required"], conf.get("ACCEPT_DAYS"), conf.get("REJECT_DAYS")
     )
     response.set_cookie(
-        conf.get("COOKIE_NAME"),
+        name,
         decision.serialize(),
         max_age=days * consent.DAY,
         samesite="Lax",
         secure=request.is_secure(),
         httponly=False,  # the banner script reads it
     )
+    if len(consent.cookie_values(request.META.get("HTTP_COOKIE"), name)) < 2:
+        return
+    host = urlsplit(f"//{request.get_host()}").hostname
+    for domain, path in consent.cookie_places(host, request.path):
+        if (domain, path) == ("", "/"):
+            continue  # the cookie just set
+        deletion = Morsel()
+        deletion.set(name, "", "")
+        deletion.update(
+            {"domain": domain, "path": path, "max-age": 0, "expires": EPOCH, "samesite": "Lax"}
+        )
+        # response.cookies holds one cookie per name; Django's handlers send every entry.
+        response.cookies[f"{name} {domain} {path}"] = deletion
 
 
 # Bytes of Set-Cookie deletions one response carries at most (about 20 cookies): a proxy such as

@@ -88,3 +88,24 @@ class CurrentTests(SimpleTestCase):
 
     def test_far_future_timestamp_is_refused(self):
         assert holds(self.cookie(age_days=-30)) is None
+
+
+class CookiePlacesTests(SimpleTestCase):
+    def test_host_only_or_any_parent_domain_on_any_path_above(self):
+        places = consent.cookie_places("www.softpro.test", "/en/cookie-consent/")
+        assert ("", "/") in places
+        assert ("", "/en/") in places
+        assert ("softpro.test", "/") in places
+        assert ("www.softpro.test", "/en/cookie-consent/") in places
+        assert ("", "/ru/") not in places
+
+    @given(
+        st.lists(st.text("abc-", min_size=1, max_size=5), min_size=1, max_size=4).map(".".join),
+        st.lists(st.text("ab.-/", max_size=5), max_size=4).map(lambda parts: "/" + "/".join(parts)),
+    )
+    def test_every_place_is_on_a_path_above_on_this_host_or_a_parent(self, host, path):
+        places = consent.cookie_places(host, path)
+        assert len(set(places)) == len(places)
+        for domain, place in places:
+            assert path.startswith(place)
+            assert domain in ("", host) or host.endswith(f".{domain}")

@@ -364,3 +364,17 @@ def test_other_methods_get_a_json_405(client, method):
     assert response.status_code == 405
     assert response["Allow"] == "GET, HEAD, POST"
     assert response.json()["error"]
+
+
+def test_a_decision_deletes_the_other_copies_of_the_cookie(client):
+    """With several consent cookies (from another path or a parent domain) the answer sets one
+    and deletes a copy from every other place this request's cookies may come from."""
+    value = "1:1:necessary:1764000000:abcdefghijklmnopqrstuv"
+    copies = f"cookie_consent={value}; cookie_consent=1:1:necessary:1764000001:{'B' * 22}"
+    response = post(client, {"choice": "none"}, HTTP_COOKIE=copies)
+    written = [m for m in response.cookies.values() if m.key == "cookie_consent"]
+    assert [(m["domain"], m["path"]) for m in written if m["max-age"] != 0] == [("", "/")]
+    deleted = {(m["domain"], m["path"]) for m in written if m["max-age"] == 0}
+    assert deleted == set(consent.cookie_places("testserver", URL)) - {("", "/")}
+    alone = post(Client(), {"choice": "none"}, HTTP_COOKIE=f"cookie_consent={value}")
+    assert [m.key for m in alone.cookies.values()] == ["cookie_consent"]

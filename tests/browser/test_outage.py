@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from cookie_policy.models import ConsentRecord
 from tests.browser.conftest import TIMEOUT_MS
-from tests.browser.helpers import TEXT, consent_value, granted
+from tests.browser.helpers import TEXT, banner, consent_value, granted, is_consent_post, visit
 from tests.server import outage
 
 UNRECORDED = {
@@ -44,6 +44,52 @@ def new_context(browser, server):
     yield make
     for context in contexts:
         context.close()
+
+
+def reject_in_an_outage(page, lang):
+    """Reject all from the banner while the database is down: the post gets a 503."""
+    with outage():
+        with page.expect_response(is_consent_post) as posted:
+            banner(page, lang).get_by_role("button", name=TEXT[lang]["reject"]).click()
+        assert posted.value.status == 503
+        assert posted.value.headers["retry-after"] == "30"
+        assert granted(page.context) == ["necessary"]
+    assert ConsentRecord.objects.count() == 0
+
+
+def recorded(page, lang):
+    """The one record of the page's decision."""
+    record = ConsentRecord.objects.get()
+    assert (record.method, record.language) == ("reject_all", lang)
+    assert record.consent_id == consent_value(page.context).split(":")[4]
+
+
+def test_the_script_posts_again_when_the_server_asks(new_context, lang):
+    """After a 503 the script posts the decision again once Retry-After has passed."""
+    page = new_context().new_page()
+    page.clock.install()
+    visit(page, f"/{lang}/")
+    reject_in_an_outage(page, lang)
+    page.clock.run_for(29_000)
+    assert ConsentRecord.objects.count() == 0
+    with page.expect_response(is_consent_post) as posted:
+        page.clock.run_for(1_000)
+    assert posted.value.ok
+    recorded(page, lang)
+
+
+def test_the_script_posts_again_on_the_next_page_view(new_context, lang):
+    """A decision left unrecorded when the visitor moves on is posted from the next page."""
+    page = new_context().new_page()
+    visit(page, f"/{lang}/")
+    reject_in_an_outage(page, lang)
+    with page.expect_response(is_consent_post) as posted:
+        visit(page, f"/{lang}/cookie-policy/")
+    assert posted.value.ok
+    recorded(page, lang)
+    visit(page, f"/{lang}/")
+    page.wait_for_load_state("networkidle")
+    assert ConsentRecord.objects.count() == 1
 
 
 def test_without_javascript_the_choice_holds_and_the_page_says_so(new_context, lang):

@@ -2,7 +2,7 @@
 
 from playwright.sync_api import expect
 
-from tests.browser.helpers import TEXT, analytics_runs, banner, granted, visit
+from tests.browser.helpers import TEXT, analytics_runs, banner, granted, is_consent_post, visit
 
 # Every violation the page reports, collected before any page script runs.
 RECORD_VIOLATIONS = """
@@ -59,3 +59,20 @@ def test_choice_holds_when_the_endpoint_is_down(page, context, lang):
     visit(page, f"/{lang}/")
     expect(banner(page, lang)).to_be_hidden()
     assert analytics_runs(page) is None
+
+
+def test_a_refused_post_is_not_sent_again(page, lang):
+    """A 4xx would come again: the script drops that post rather than retry it forever."""
+    page.route(
+        "**/cookie-consent/",
+        lambda route: route.fulfill(status=400, content_type="application/json", body="{}"),
+    )
+    visit(page, f"/{lang}/")
+    with page.expect_response(is_consent_post):
+        banner(page, lang).get_by_role("button", name=TEXT[lang]["reject"]).click()
+    page.unroute("**/cookie-consent/")
+    posts = []
+    page.on("request", lambda request: posts.append(request) if request.method == "POST" else None)
+    visit(page, f"/{lang}/")
+    page.wait_for_load_state("networkidle")
+    assert posts == []

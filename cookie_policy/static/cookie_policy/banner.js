@@ -12,8 +12,8 @@ const lifetime = (keys) =>
   DAY * (keys.some((k) => !required.includes(k)) ? config.acceptDays : config.rejectDays);
 
 // consent.py's rules: its pattern; several values that disagree are no decision.
-const values = new Set(jar().filter((c) => c.startsWith(config.cookie + "=")).map((c) => c.slice(config.cookie.length + 1)));
-const m = values.size === 1 && RegExp(`^(?:${config.format})$`).exec([...values][0]);
+const values = jar().filter((c) => c.startsWith(config.cookie + "=")).map((c) => c.slice(config.cookie.length + 1));
+const m = new Set(values).size === 1 && RegExp(`^(?:${config.format})$`).exec(values[0]);
 const stored = m && { version: +m[1], granted: m[2] ? m[2].split("+") : [], time: +m[3], id: m[4] };
 const held = stored?.granted || [];
 const age = now() - stored?.time;
@@ -24,14 +24,20 @@ let consent = stored?.version === config.version &&
   required.every((k) => held.includes(k)) &&
   age >= -DAY && age < lifetime(held) ? stored : null;
 let opener;
+// Posts not yet recorded, oldest first.
+let unsent = [];
+let busy;
+try {
+  unsent = JSON.parse(localStorage["cc-unsent"]);
+} catch {}
 
 // Required categories need no consent.
 const granted = () => consent?.granted || required;
 const has = (key) => granted().includes(key);
 const id = () => consent?.id || null;
 
-function setCookie(name, value, maxAge, domain) {
-  doc.cookie = `${name}=${value}; Path=/; SameSite=Lax; Max-Age=${maxAge}` +
+function setCookie(name, value, maxAge, domain, path) {
+  doc.cookie = `${name}=${value}; Path=${path || "/"}; SameSite=Lax; Max-Age=${maxAge}` +
     (domain ? "; Domain=" + domain : "") + (location.protocol === "https:" ? "; Secure" : "");
 }
 
@@ -40,15 +46,19 @@ function newId() {
   return btoa(String.fromCharCode(...bytes)).slice(0, 22).replace(/\+/g, "-").replace(/\//g, "_");
 }
 
-// Host-only or set on any parent domain.
+// Each place a copy this page sees may be, as consent.cookie_places lists them.
+function wipe(name) {
+  let at = "";
+  const paths = location.pathname.split("/").flatMap((part) => [(at += part) || "/", (at += "/")]);
+  for (const domain of ["", ...location.hostname.split(".").map((_, i, labels) => labels.slice(i).join("."))]) {
+    for (const path of paths) setCookie(name, "", 0, domain, path);
+  }
+}
+
 function forget(withdrawn) {
-  const domains = [""];
-  for (let d = location.hostname; d.includes("."); d = d.slice(d.indexOf(".") + 1)) domains.push(d);
   const names = withdrawn.flatMap((key) => config.cookies[key] || []);
   for (const [name] of jar().map((c) => c.split("="))) {
-    if (!config.keep.includes(name) && names.some((n) => (n.endsWith("*") ? name.startsWith(n.slice(0, -1)) : name === n))) {
-      for (const domain of domains) setCookie(name, "", 0, domain);
-    }
+    if (!config.keep.includes(name) && names.some((n) => (n.endsWith("*") ? name.startsWith(n.slice(0, -1)) : name === n))) wipe(name);
   }
 }
 
@@ -59,24 +69,49 @@ function decide(choice, wanted) {
     : withdrawn.length ? "withdrawal" : choice === "none" ? "reject_all" : "custom";
   // One id per browser links its records.
   consent = { granted: keys, id: stored?.id || id() || newId() };
+  // Copies on other paths or domains would leave no decision: the choice leaves one.
+  if (values.length > 1) wipe(config.cookie);
   setCookie(config.cookie, `1:${config.version}:${[...keys].sort().join("+")}:${now()}:${consent.id}`, lifetime(keys));
   banner.hidden = true;
   if (dialog.open) dialog.close();
 
   const body = new URLSearchParams({ choice, consent_id: consent.id, version: config.version, method });
   for (const key of keys) body.append("granted", key);
-  fetch(config.endpoint, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
-    body,
-    keepalive: true,
-    credentials: "same-origin",
-  }).catch(() => {}); // the cookie has it anyway
+  unsent.push(body + "");
+  keep();
+  send();
 
   forget(withdrawn);
   apply();
   signal();
   emit("change", { granted: keys, method, consentId: consent.id });
+}
+
+// Kept across pages when storage allows.
+function keep() {
+  try {
+    localStorage["cc-unsent"] = JSON.stringify(unsent);
+  } catch {}
+}
+
+// The cookie holds the choice meanwhile: a failed post (503 in a database outage) is sent again
+// when the server asks (Retry-After), on the next page view at the latest.
+function send() {
+  if (busy || !unsent[0]) return;
+  busy = fetch(config.endpoint, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
+    body: unsent[0],
+    keepalive: true,
+  }).then((r) => {
+    busy = 0;
+    // Any other refusal (4xx) would come again.
+    if (r.status < 500 && r.status != 429) {
+      unsent.shift();
+      keep();
+      send();
+    } else setTimeout(send, (r.headers.get("Retry-After") || 30) * 1e3);
+  }, () => (busy = 0));
 }
 
 function embed(box) {
@@ -197,4 +232,5 @@ window.cookieConsent = {
 if (!consent) banner.hidden = false;
 apply();
 if (consent) signal();
+send();
 emit("ready", { granted: categories.filter(has), consentId: id() });
