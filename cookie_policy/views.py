@@ -153,8 +153,11 @@ def handle_consent(request):
             )
         else:
             response = HttpResponseRedirect(back_url(request, policy), status=303)
-    # A late record, made for a version since replaced, no longer holds: it changes nothing.
-    if version == policy["version"]:
+    # A late post (sent again after an outage) is recorded as made but changes nothing when its
+    # version has been replaced, or when the browser holds another choice by now (the script
+    # writes its cookie before it posts; another tab may have decided since).
+    superseded = as_json and previous and previous.granted != set(form.cleaned_data["granted"])
+    if version == policy["version"] and not superseded:
         set_consent_cookie(request, response, policy, decision)
         forget_refused_cookies(request, response, policy, granted)
     return response

@@ -8,12 +8,14 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.error import HTTPError, URLError
 from urllib.request import urlopen
 
+import psycopg
 from django.db import connection
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,28 +52,26 @@ def serve(kind, cache_prefix):
         "REDIS_URL": REDIS_URL,
         "CACHE_KEY_PREFIX": cache_prefix,
     }
-    process = subprocess.Popen(  # noqa: S603 - our own interpreter and project
-        [sys.executable, *args, address],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    url = f"http://{address}"
-    try:
-        wait_until_up(process, url)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    # A file, not a pipe: runserver logs every request, and a full pipe would stall it.
+    with tempfile.TemporaryFile("w+") as log:
+        process = subprocess.Popen(  # noqa: S603 - our own interpreter and project
+            [sys.executable, *args, address], cwd=ROOT, env=env, stdout=log, stderr=log
+        )
+        url = f"http://{address}"
+        try:
+            wait_until_up(process, url, log)
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
 
 
-def wait_until_up(process, url, seconds=60):
+def wait_until_up(process, url, log, seconds=60):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"the server exited:\n{process.stderr.read()}")
+            log.seek(0)
+            raise RuntimeError(f"the server exited:\n{log.read()}")
         try:
             with urlopen(f"{url}/en/", timeout=5):  # noqa: S310 - our own server
                 return
@@ -85,8 +85,6 @@ def wait_until_up(process, url, seconds=60):
 @contextmanager
 def outage():
     """The database drops every connection but this test's own and refuses new ones."""
-    import psycopg
-
     db = connection.settings_dict
     name = db["NAME"]
     with connection.cursor() as cursor:

@@ -1,5 +1,6 @@
 """The consent endpoint: records decisions, sets the cookie, refuses bad input cleanly."""
 
+import time
 from urllib.parse import urlencode
 
 import pytest
@@ -236,6 +237,20 @@ def test_database_and_cache_down_the_settings_page_says_so(client, monkeypatch):
     assert response.json()["error"] == (
         "The cookie settings are unavailable just now; try again later."
     )
+
+
+def test_a_late_post_does_not_undo_a_newer_choice(client):
+    """A script's post is recorded, but leaves the cookie alone once the browser holds another
+    choice (the script writes its cookie first: only a late post finds a different one)."""
+    newer = f"1:1:necessary:{int(time.time())}:{'A' * 22}"
+    client.cookies["cookie_consent"] = newer
+    data = {"choice": "all", "granted": ["necessary", "analytics"], "consent_id": "A" * 22}
+    response = post(client, data, **JSON)
+    assert response.status_code == 200
+    assert "cookie_consent" not in response.cookies
+    assert ConsentRecord.objects.get().granted == ["necessary", "analytics"]
+    client.cookies["cookie_consent"] = newer.replace("necessary", "analytics+necessary")
+    assert "cookie_consent" in post(client, data, **JSON).cookies
 
 
 def test_a_late_post_is_recorded_for_its_version_and_changes_nothing(client):
