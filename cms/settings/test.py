@@ -13,3 +13,8 @@ if os.environ.get("REDIS_URL"):
     CACHES = redis_caches(  # noqa: F405
         os.environ["REDIS_URL"], os.environ.get("CACHE_KEY_PREFIX", "test")
     )
+    # A loaded test machine answers far slower than a production Redis: here only a failing
+    # call (a refused connection, or a hung one after half a second) opens the circuit breaker.
+    # tests/plugin/test_cache_breaker.py sets its own threshold to test slowness.
+    CACHES["redis"]["OPTIONS"].update(SOCKET_CONNECT_TIMEOUT=0.5, SOCKET_TIMEOUT=0.5)
+    COOKIE_POLICY_CACHE_SLOW_MS = 5000
