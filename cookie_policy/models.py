@@ -245,7 +245,7 @@ class ConsentBanner(
             raise ValidationError(errors)
 
     def translated_field_names(self):
-        """Each language's column of each translated text: ``title_en``, ``title_pt_br``…"""
+        """Each language's column of each translated text: one per language of the site…"""
         fields = translator.get_options_for_model(type(self)).local_fields.values()
         return [field.name for translations in fields for field in translations]
 
