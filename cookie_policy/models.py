@@ -20,7 +20,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from . import changes, conf, languages, scheduled
+from . import bidi, changes, conf, languages, scheduled
 from .blocks import CookiePolicyStreamBlock
 from .panels import ConsentVersionPanel
 from .validation import PublishRefused, publish_problems
@@ -89,6 +89,11 @@ class CookiePolicyPage(PreviewInEachLanguage, Page):
         with transaction.atomic():
             self.decide_consent_version()
             return super().save(*args, **kwargs)
+
+    def get_admin_display_title(self):
+        # A draft's title may hold a direction override (publishing refuses it): Wagtail's
+        # listings, history and notifications show it written out rather than reordered.
+        return bidi.visible(super().get_admin_display_title())
 
     def with_content_json(self, content):
         # The consent version belongs to the page, not to a revision: reverting never lowers it.

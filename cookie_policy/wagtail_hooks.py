@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -9,7 +10,7 @@ from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import scheduled
+from . import bidi, scheduled
 from .models import ConsentBanner, CookiePolicyPage
 from .reports import PERMISSION, ConsentRecordReportView
 from .validation import PublishRefused
@@ -29,6 +30,18 @@ def refuse_inconsistent_policy(request, page):
         )
         return redirect("wagtailadmin_pages:edit", page.pk)
     return None
+
+
+@hooks.register("insert_global_admin_js")
+def reveal_direction_controls():
+    """Every admin screen shows direction controls as ``[U+202E]`` (drafts may hold them)."""
+    config = {
+        "controls": sorted(bidi.REORDERING),
+        "message": _("Invisible characters that change the direction of text: %(characters)s."),
+    }
+    return render_to_string(
+        "cookie_policy/admin/reveal_direction_controls.html", {"config": config}
+    )
 
 
 @hooks.register("before_bulk_action")

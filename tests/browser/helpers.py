@@ -3,6 +3,7 @@
 import re
 
 CATEGORIES = ["advertising", "analytics", "functional", "necessary", "other"]
+SIGNED_IN = re.compile(r"/admin/$")
 CONSENT_COOKIE = re.compile(r"^1:\d+:[a-z_+]+:\d+:[A-Za-z0-9_-]{22}$")
 
 TEXT = {
@@ -37,6 +38,15 @@ TEXT = {
         "language_name": "Русский",
     },
 }
+
+
+def sign_in(page, username, password):
+    """Sign in through Wagtail's login form and wait for the dashboard."""
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(SIGNED_IN)
 
 
 def cookies_by_name(context):

@@ -1,15 +1,20 @@
 """A refusal deletes the refused category's cookies, never those the site itself needs."""
 
-import re
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 
-from tests.browser.helpers import TEXT, banner, cookies_by_name, granted, is_consent_post, visit
+from tests.browser.helpers import (
+    SIGNED_IN,
+    TEXT,
+    banner,
+    cookies_by_name,
+    granted,
+    is_consent_post,
+    sign_in,
+    visit,
+)
 from tests.utils import declare_unchecked
-
-SIGNED_IN = re.compile(r"/admin/$")
 
 
 def test_refusing_a_category_that_declares_the_session_keeps_an_editor_signed_in(page, context):
@@ -21,11 +26,7 @@ def test_refusing_a_category_that_declares_the_session_keeps_an_editor_signed_in
     editors, _created = Group.objects.get_or_create(name="Editors")
     editors.permissions.add(Permission.objects.get(codename="access_admin"))
     editor.groups.add(editors)
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill("editor")
-    page.get_by_label("Password").fill("correct horse battery")
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(SIGNED_IN)
+    sign_in(page, "editor", "correct horse battery")
     visit(page, "/en/")
     with page.expect_response(is_consent_post) as posted:
         banner(page, "en").get_by_role("button", name=TEXT["en"]["reject"]).click()

@@ -208,6 +208,20 @@ class DeclarationEditingTests(WagtailPageTestCase):
             html=False,
         )
 
+    def test_a_reordering_draft_title_is_written_out_in_the_admin(self):
+        """Wagtail's explorer and history show a draft title's U+202E as [U+202E]; every admin
+        screen also carries the script that writes out the rest (tested in Chromium)."""
+        response = self.client.post(self.url, form(title_en="Cookie \u202epolicy"))
+        self.assertRedirects(response, self.url, fetch_redirect_response=False)
+        for screen in (
+            reverse("wagtailadmin_explore", args=[self.root.pk]),
+            reverse("wagtailadmin_pages:history", args=[self.page.pk]),
+        ):
+            html = self.client.get(screen).content.decode()
+            self.assertIn("Cookie [U+202E]policy", html)
+            self.assertNotIn("\u202e", html)
+            self.assertIn('<script id="cookie-policy-bidi" type="application/json">', html)
+
     @pytest.mark.languages("fr")
     def test_direction_marks_in_text_are_published(self):
         """Right-to-left writing needs U+200F and its kin: they pass."""
