@@ -109,6 +109,28 @@ def page_rows(seconds, counts, rounds):
     return rows
 
 
+def history_rows(publishing, lone, busy, rounds):
+    from .history import PUBLICATIONS
+
+    rate = lone / busy
+    return [
+        (
+            f"Policy page views/s ({rounds} rounds): after {PUBLICATIONS} publications ÷ after 1",
+            f"{1 / busy:.0f}/s",
+            f"{1 / lone:.0f}/s",
+            f"{rate:.3f}",
+            "≥ 0.95: " + ("met" if rate >= 0.95 else "missed"),
+        ),
+        (
+            f"Publishing the policy page, mean of {PUBLICATIONS - 1}",
+            f"{publishing / (PUBLICATIONS - 1) * 1000:.0f} ms",
+            "",
+            "",
+            "",
+        ),
+    ]
+
+
 def load_rows(totals):
     from .load import CLIENTS, WORKERS, p95
 
@@ -224,11 +246,13 @@ def main():
         manage("load_content")
         manage("collectstatic", "--noinput", "-v", "0")
         django.setup()
-        from . import load, pages, report
+        from . import history, load, pages, report
 
         rows = payload_rows()
         print("bench: page views in process", flush=True)
         rows += page_rows(*pages.measure(WORK))
+        print(f"bench: the policy page after {history.PUBLICATIONS} publications", flush=True)
+        rows += history_rows(*history.measure())
         print("bench: consent posts under gunicorn", flush=True)
         with open(WORK / "gunicorn.log", "w") as log:
             rows += load_rows(load.measure(log))

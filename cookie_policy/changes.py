@@ -114,7 +114,8 @@ def describe_changes(old, new, wording=True):
                     _("%(category)s: cookie %(cookie)s updated")
                     % {"category": title, "cookie": name}
                 )
-        described = ("title", "purpose", "lifetime")
+        # Every text of the category: the title, purpose and lifetime, and any field added later.
+        described = (previous.keys() | category.keys()) - {"key", "required", "cookies"}
         if wording and any(previous.get(field) != category.get(field) for field in described):
             lines.append(_("%(category)s: description updated") % {"category": title})
     for key in sorted(before.keys() - after.keys()):

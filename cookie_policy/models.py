@@ -7,27 +7,23 @@ from django.db import models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
-from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
     Page,
-    PageLogEntry,
     PreviewableMixin,
     RevisionMixin,
 )
 from wagtail.search import index
 
-from . import bidi, changes, conf, languages, scheduled
+from . import bidi, changes, conf, history, languages, scheduled
 from .blocks import CookiePolicyStreamBlock
 from .panels import ConsentVersionPanel
 from .validation import PublishRefused, publish_problems
 from .validators import refuse_reordering
-
-# Log actions of a publication, immediate or scheduled.
-PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled")
 
 
 class PreviewInEachLanguage:
@@ -50,7 +46,7 @@ class PreviewInEachLanguage:
         return response
 
 
-class CookiePolicyPage(PreviewInEachLanguage, Page):
+class CookiePolicyPage(PreviewInEachLanguage, RoutablePageMixin, Page):
     """The site's cookie statement: one category block per cookie category."""
 
     body = StreamField(CookiePolicyStreamBlock(), blank=True, verbose_name=_("body"))
@@ -107,7 +103,10 @@ class CookiePolicyPage(PreviewInEachLanguage, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["versions"] = self.published_versions()
+        versions = history.versions(self, limit=history.RECENT + 1)
+        context["versions"] = versions[: history.RECENT]
+        context["more_versions"] = len(versions) > history.RECENT
+        context["last_updated"] = versions[0]["date"] if versions else self.last_published_at
         context["base_template"] = conf.get("BASE_TEMPLATE")
         return context
 
@@ -162,31 +161,16 @@ class CookiePolicyPage(PreviewInEachLanguage, Page):
     def consent_fingerprint_now(self):
         return changes.fingerprint(languages.localized(self, "body"))
 
-    def published_versions(self, language=None):
-        """Each published version, newest first: its date and what changed, in ``language``."""
-        if not self.pk:  # a new page being previewed has no history yet
-            return []
-        language = language or translation.get_language()
-        entries = (
-            PageLogEntry.objects.filter(page=self, action__in=PUBLISH_ACTIONS)
-            .exclude(revision=None)
-            .select_related("revision")
-            .order_by("timestamp", "pk")
+    def get_cached_paths(self):
+        return ["/", "/versions/"]
+
+    @path("versions/")
+    def all_versions(self, request):
+        return self.render(
+            request,
+            template="cookie_policy/cookie_policy_versions.html",
+            context_overrides={"versions": history.versions(self)},
         )
-        versions, previous = [], None
-        field = build_localized_fieldname("body", language)
-        with translation.override(language):
-            for entry in entries:
-                body = entry.revision.content.get(field)
-                if previous is None:
-                    summary = [str(_("First published"))]
-                else:
-                    summary = changes.describe_changes(previous, body) or [
-                        str(_("Wording and layout updated"))
-                    ]
-                versions.append({"date": entry.timestamp, "changes": summary})
-                previous = body
-        return versions[::-1]
 
 
 class ConsentBanner(
@@ -296,3 +280,26 @@ class ConsentRecord(models.Model):
     @property
     def granted_display(self):
         return ", ".join(self.granted)
+
+
+class PolicyChange(models.Model):
+    """What one publication of a policy page changed for its readers in one language."""
+
+    page = models.ForeignKey(CookiePolicyPage, on_delete=models.CASCADE, related_name="history")
+    language = models.CharField(max_length=15)
+    # Kept for reference; the row stands on its own if the revision is purged.
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_at = models.DateTimeField()
+    lines = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        # A page view reads the newest few rows of one page in one language.
+        indexes = [
+            models.Index(fields=["page", "language", "-published_at"], name="cookie_policy_history")
+        ]
+
+    def __str__(self):
+        return f"{self.page_id} {self.language} {self.published_at:%Y-%m-%d %H:%M}"

@@ -13,7 +13,7 @@ from wagtail.signals import (
     unpublished,
 )
 
-from . import banner_cache
+from . import banner_cache, history
 from .frontend_cache import purge_live_pages
 from .models import ConsentBanner, CookiePolicyPage
 
@@ -28,7 +28,14 @@ def banner_changed(**kwargs):
     purge_live_pages()
 
 
+def policy_published(instance, revision, **kwargs):
+    """Keep what the publication changed for the public history (any policy page type)."""
+    if isinstance(instance, CookiePolicyPage):
+        history.record(instance, revision)
+
+
 def register_signal_handlers():
+    page_published.connect(policy_published)
     for signal in (page_published, page_unpublished, post_delete):
         signal.connect(banner_changed, sender=CookiePolicyPage)
     for signal in (published, unpublished, post_delete):

@@ -17,13 +17,12 @@ LOCALE = Path(__file__).resolve().parent.parent / "cookie_policy" / "locale"
 # Source references whose strings visitors see: the banner, the settings page and its errors,
 # the policy page and its version history, embeds and the settings link.
 VISITOR_SOURCES = re.compile(
-    r"^(?:views|forms|changes|rendering)\.py:"
+    r"^(?:views|forms|changes|history|rendering)\.py:"
     r"|^templatetags/"
-    r"|^templates/cookie_policy/(?:banner|consent_settings|cookie_policy_page)\.html:"
+    r"|^templates/cookie_policy/(?:banner|consent_settings|cookie_policy_page|cookie_policy_versions)"
+    r"\.html:"
     r"|^templates/cookie_policy/(?:blocks|includes)/"
 )
-# Shown in the policy page's version history, though models.py is otherwise for editors.
-VISITOR_MSGIDS = {"First published", "Wording and layout updated"}
 # The only Latin words a Belarusian string may hold, besides placeholders and HTML tags.
 LATIN_WORDS = {"cookie", "Global", "Privacy", "Control"}
 
@@ -54,7 +53,7 @@ def visitor_facing(entries):
     return {
         msgid
         for msgid, (references, _msgstr) in entries.items()
-        if msgid in VISITOR_MSGIDS or any(VISITOR_SOURCES.match(ref) for ref in references)
+        if any(VISITOR_SOURCES.match(ref) for ref in references)
     }
 
 

@@ -99,6 +99,9 @@ def test_version_history_is_public_and_translated(policy, client):
     assert "First published" in en
     assert "Последнее обновление" in ru
     assert "Аналитические файлы cookie: файл cookie _gid добавлен" in ru
+    versions = client.get("/ru/cookie-policy/versions/").text
+    assert "Политика использования файлов cookie: история изменений" in versions
+    assert "Аналитические файлы cookie: файл cookie _gid добавлен" in versions
 
 
 def test_load_content_is_idempotent(db):
