@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
@@ -17,10 +18,12 @@ from wagtail.models import (
     PageLogEntry,
     PreviewableMixin,
     RevisionMixin,
+    Site,
 )
 from wagtail.search import index
 
 from . import changes, conf, languages, scheduled
+from .admin_forms import ConsentBannerForm
 from .blocks import CookiePolicyStreamBlock
 from .panels import ConsentVersionPanel
 from .validation import PublishRefused, publish_problems
@@ -193,12 +196,25 @@ class ConsentBanner(
     index.Indexed,
     models.Model,
 ):
-    """The consent banner's wording, shown on every page in the visitor's language."""
+    """The consent banner's wording, shown on every page of its site in the visitor's language.
+
+    A banner without a site serves every site that has no live banner of its own.
+    """
 
     name = models.CharField(
         max_length=100,
         verbose_name=_("name"),
         help_text=_("For editors only, never shown to visitors."),
+    )
+    # As Wagtail's own redirects: empty means every site.
+    site = models.ForeignKey(
+        Site,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("site"),
+        help_text=_("Leave empty to show this banner on every site without a banner of its own."),
     )
     title = models.CharField(max_length=120, verbose_name=_("title"))
     message = RichTextField(features=["bold", "italic", "link"], verbose_name=_("message"))
@@ -214,6 +230,7 @@ class ConsentBanner(
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("site"),
         FieldPanel("title"),
         FieldPanel("message"),
         FieldPanel("accept_label"),
@@ -224,10 +241,20 @@ class ConsentBanner(
         FieldPanel("settings_intro"),
     ]
     search_fields = [index.SearchField("name")]
+    base_form_class = ConsentBannerForm
 
     class Meta:
         verbose_name = _("consent banner")
         verbose_name_plural = _("consent banners")
+        constraints = [
+            # One live banner per site, and one for every site (no site: 0, as NULLs never clash).
+            models.UniqueConstraint(
+                Coalesce("site", 0),
+                condition=models.Q(live=True),
+                name="cookie_policy_one_live_banner_per_site",
+                violation_error_message=_("Another banner is live on this site."),
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -268,6 +295,16 @@ class ConsentRecord(models.Model):
 
     consent_id = models.CharField(max_length=32, db_index=True, verbose_name=_("consent ID"))
     created_at = models.DateTimeField(default=timezone.now, verbose_name=_("time"))
+    # Kept when the site is deleted: the record is still proof of what a visitor chose.
+    site = models.ForeignKey(
+        Site,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        db_index=False,  # the index by site and time below serves it
+        related_name="+",
+        verbose_name=_("site"),
+    )
     language = models.CharField(max_length=8, verbose_name=_("language"))
     consent_version = models.PositiveIntegerField(verbose_name=_("consent version"))
     granted = models.JSONField(default=list, verbose_name=_("granted categories"))
@@ -277,9 +314,10 @@ class ConsentRecord(models.Model):
         verbose_name = _("consent record")
         verbose_name_plural = _("consent records")
         ordering = ["-created_at"]
-        # The report filters by time, method and language; the purge deletes by time.
+        # The report filters by time, method, language and site; the purge deletes by time.
         indexes = [
             models.Index(fields=["created_at"], name="cookie_consent_created"),
+            models.Index(fields=["site", "created_at"], name="cookie_consent_site"),
             models.Index(fields=["method", "created_at"], name="cookie_consent_method"),
             models.Index(fields=["language", "created_at"], name="cookie_consent_language"),
         ]
@@ -291,3 +329,8 @@ class ConsentRecord(models.Model):
     @property
     def granted_display(self):
         return ", ".join(self.granted)
+
+    @property
+    def site_display(self):
+        """The host name of the site the decision was made on (empty once the site is gone)."""
+        return self.site.hostname if self.site else ""

@@ -254,3 +254,19 @@ def policy_form_data(bodies=None, **fields):
     }
     data.update(fields)
     return nested_form_data(data)
+
+
+def make_site(hostname, slug):
+    """A site of its own at ``hostname``, its home page (slug ``slug``) beside the others."""
+    home = Page(
+        **per_language("title", lambda code: f"{text('home', code)} {slug}"),
+        **per_language("slug", lambda code: slug),
+    )
+    Page.get_first_root_node().add_child(instance=home)
+    home.save_revision().publish()
+    return Site.objects.create(hostname=hostname, root_page=home)
+
+
+def banner_fields(prefix):
+    """The banner texts of ``make_banner``, each language's title starting with ``prefix``."""
+    return per_language("title", lambda code: f"{prefix} {text('banner_title', code)}")
