@@ -13,9 +13,8 @@ class ConsentBannerForm(WagtailAdminModelForm):
         # banner reaches visitors.
         if self.is_deferred_validation or "site" not in cleaned_data:
             return cleaned_data
-        model = type(self.instance)
         site = cleaned_data["site"]
-        other = model.objects.filter(live=True, site=site).exclude(pk=self.instance.pk).first()
+        other = type(self.instance).live_rival(site, self.instance)
         if other is not None:
             if site is None:
                 message = _(

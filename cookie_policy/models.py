@@ -1,3 +1,4 @@
+import logging
 from html import unescape
 
 from django.conf import settings
@@ -17,6 +18,7 @@ from wagtail.models import (
     Page,
     PageLogEntry,
     PreviewableMixin,
+    Revision,
     RevisionMixin,
     Site,
 )
@@ -28,6 +30,8 @@ from .blocks import CookiePolicyStreamBlock
 from .panels import ConsentVersionPanel
 from .validation import PublishRefused, publish_problems
 from .validators import refuse_reordering
+
+logger = logging.getLogger(__name__)
 
 # Log actions of a publication, immediate or scheduled.
 PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled")
@@ -270,6 +274,37 @@ class ConsentBanner(
                 errors[name] = error
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def site_display(self):
+        return str(self.site) if self.site else _("All sites")
+
+    @classmethod
+    def live_rival(cls, site, banner=None):
+        """The banner live for ``site`` (None: for every site) other than ``banner``: at most one
+        may be live for each."""
+        others = cls.objects.filter(live=True, site=site)
+        if banner is not None and banner.pk is not None:
+            others = others.exclude(pk=banner.pk)
+        return others.first()
+
+    def publish(self, revision, *args, **kwargs):
+        # publish_scheduled publishes every due revision in one loop: a banner whose site has
+        # another live banner by now loses its schedule and is logged, not in the way of the rest.
+        if kwargs.get("log_action") == "wagtail.publish.scheduled":
+            scheduled_banner = revision.as_object()
+            rival = self.live_rival(scheduled_banner.site, self)
+            if rival is not None:
+                logger.warning(
+                    "Scheduled publication of banner %r (revision %s) refused: %r is live "
+                    "for the same site.",
+                    self,
+                    revision.pk,
+                    rival,
+                )
+                Revision.objects.filter(pk=revision.pk).update(approved_go_live_at=None)
+                return None
+        return super().publish(revision, *args, **kwargs)
 
     def translated_field_names(self):
         """Each language's column of each translated text: one per language of the site…"""

@@ -28,9 +28,7 @@ def test_several_live_banners_leave_the_one_visitors_saw_live():
         ]
         banners.objects.create(name="Draft", live=False)
         banners = migrate(SITES).get_model("cookie_policy", "ConsentBanner")
-        assert list(banners.objects.filter(live=True).values_list("name", flat=True)) == [
-            "Shown"
-        ]
+        assert list(banners.objects.filter(live=True).values_list("name", flat=True)) == ["Shown"]
         left = banners.objects.filter(pk__in=[b.pk for b in made[1:]])
         assert {(b.live, b.has_unpublished_changes) for b in left} == {(False, True)}
     finally:

@@ -2,15 +2,18 @@
 
 import csv
 import io
+from datetime import timedelta
 from urllib.parse import urlencode
 
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.test.utils.form_data import rich_text
 
 from cookie_policy import banner_cache
@@ -168,6 +171,19 @@ def test_the_database_refuses_a_second_live_banner_for_a_site(sites):
         make_banner(name="Every site again")
 
 
+def test_a_scheduled_second_banner_loses_its_schedule(sites, caplog):
+    """publish_scheduled leaves the site's live banner, unschedules the other, and goes on."""
+    by, _ru = sites
+    late = make_banner(name="Scheduled", site=by, live=False)
+    revision = late.save_revision(approved_go_live_at=timezone.now() - timedelta(minutes=1))
+    call_command("publish_scheduled", stdout=io.StringIO())
+    late.refresh_from_db()
+    revision.refresh_from_db()
+    assert (late.live, revision.approved_go_live_at) == (False, None)
+    assert ConsentBanner.objects.get(site=by, live=True).name == "BY banner"
+    assert "BY banner" in caplog.text
+
+
 class TestPublishingASecondLiveBanner:
     """The editor gets a form error on the site field; a draft may wait."""
 
@@ -224,6 +240,17 @@ class TestPublishingASecondLiveBanner:
         response = admin.post(reverse(f"{BANNER}:add"), {**self.form(None), "name": "All"})
         assert response.status_code == 302
         assert ConsentBanner.objects.get(name="All").live
+
+    def test_the_listing_names_each_banners_site(self, sites, admin):
+        make_banner(name="Every site")
+        response = admin.get(reverse(f"{BANNER}:list"))
+        rows = BeautifulSoup(response.text, "html.parser").select("tbody tr")
+        # Each row: the bulk-action checkbox, the name (a link, then its actions), the site.
+        sites_of = {
+            row.select_one("td a").get_text(strip=True): row.select("td")[2].get_text(strip=True)
+            for row in rows
+        }
+        assert sites_of == {"BY banner": BY, "RU banner": RU, "Every site": "All sites"}
 
     def test_republishing_the_live_banner_of_a_site(self, sites, admin):
         by, _ru = sites

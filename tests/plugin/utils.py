@@ -204,15 +204,16 @@ def publish_bodies(page, bodies):
     return page
 
 
-def make_banner(**kwargs):
-    """A live consent banner with every field set in every language."""
+def make_banner(live=True, **kwargs):
+    """A consent banner with every field set in every language, live unless ``live`` is False."""
     fields = {"name": "Banner"}
     for name, key in BANNER_FIELDS.items():
         fields.update(per_language(name, lambda code, key=key: text(key, code)))
     fields.update(kwargs)
-    banner = ConsentBanner(**fields)
+    banner = ConsentBanner(live=live, **fields)
     banner.save()
-    banner.save_revision().publish()
+    if live:
+        banner.save_revision().publish()
     return banner
 
 
