@@ -210,7 +210,8 @@ class ConsentBanner(
         verbose_name=_("name"),
         help_text=_("For editors only, never shown to visitors."),
     )
-    # As Wagtail's own redirects: empty means every site.
+    # As Wagtail's own redirects: empty means every site. A deleted site takes its banner with
+    # it: emptied, the banner would become a second one for every site.
     site = models.ForeignKey(
         Site,
         null=True,

@@ -149,6 +149,15 @@ def test_the_report_filters_and_exports_by_site(sites):
     ]
 
 
+def test_a_site_filter_that_names_no_site_is_an_error_not_a_500(sites):
+    client = Client()
+    client.force_login(get_user_model().objects.create_superuser("admin", "a@example.com", "pw"))
+    for value in ("abc", "999999"):
+        response = client.get(reverse("cookie_policy_consent_records"), {"site": value})
+        assert response.status_code == 200
+        assert "Select a valid choice" in response.text
+
+
 def test_the_report_has_no_site_column_on_a_single_site(banner):
     make_site_root()
     client = Client()
