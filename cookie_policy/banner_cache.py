@@ -40,7 +40,7 @@ def state(request):
     if data is None:
         site = Site.find_for_request(request)
         policy = policy_data(live_policy(site), request)
-        data = {"policy": policy, "html": render_banner(request, policy, live_banner())}
+        data = {"policy": policy, "html": render_banner(request, policy, live_banner(site))}
         cache.set(key, data, TTL)
     if seconds:
         _local[key] = (time.monotonic() + seconds, data)

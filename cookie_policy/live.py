@@ -2,7 +2,7 @@
 
 from django.core.cache import cache
 from django.db import DatabaseError
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from wagtail.models import Page, Site
 
@@ -24,8 +24,14 @@ def live_policy(site):
     return CookiePolicyPage.objects.live().filter(Exists(under_root)).order_by("path").first()
 
 
-def live_banner():
-    return ConsentBanner.objects.filter(live=True).order_by("pk").first()
+def live_banner(site):
+    """The live banner of ``site``, else the live banner of every site (one each at most)."""
+    site_id = site.pk if site else None
+    return (
+        ConsentBanner.objects.filter(Q(site=None) | Q(site_id=site_id), live=True)
+        .order_by(F("site").asc(nulls_last=True))
+        .first()
+    )
 
 
 def site_id_for(request):
@@ -37,6 +43,8 @@ def site_id_for(request):
     site = getattr(request, "_wagtail_site", None)
     if site is not None:
         return site.pk
+    if hasattr(request, "_cookie_policy_site_id"):  # asked already in this request
+        return request._cookie_policy_site_id
     key = f"cookie_policy:site:{request.get_host()}"
     site_id = cache.get(key)
     if site_id is None:
@@ -51,4 +59,5 @@ def site_id_for(request):
         site_id = site.pk if site else 0
         cache.set(key, site_id, SITE_TTL)
         cache.set(f"{key}:last", site_id, LAST_SITE_TTL)
+    request._cookie_policy_site_id = site_id
     return site_id

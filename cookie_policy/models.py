@@ -1,9 +1,11 @@
+import logging
 from html import unescape
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
@@ -15,15 +17,20 @@ from wagtail.models import (
     LockableMixin,
     Page,
     PreviewableMixin,
+    Revision,
     RevisionMixin,
+    Site,
 )
 from wagtail.search import index
 
 from . import bidi, changes, conf, history, languages, scheduled
+from .admin_forms import ConsentBannerForm
 from .blocks import CookiePolicyStreamBlock
 from .panels import ConsentVersionPanel
 from .validation import PublishRefused, publish_problems
 from .validators import refuse_reordering
+
+logger = logging.getLogger(__name__)
 
 
 class PreviewInEachLanguage:
@@ -182,12 +189,26 @@ class ConsentBanner(
     index.Indexed,
     models.Model,
 ):
-    """The consent banner's wording, shown on every page in the visitor's language."""
+    """The consent banner's wording, shown on every page of its site in the visitor's language.
+
+    A banner without a site serves every site that has no live banner of its own.
+    """
 
     name = models.CharField(
         max_length=100,
         verbose_name=_("name"),
         help_text=_("For editors only, never shown to visitors."),
+    )
+    # As Wagtail's own redirects: empty means every site. A deleted site takes its banner with
+    # it: emptied, the banner would become a second one for every site.
+    site = models.ForeignKey(
+        Site,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("site"),
+        help_text=_("Leave empty to show this banner on every site without a banner of its own."),
     )
     title = models.CharField(max_length=120, verbose_name=_("title"))
     message = RichTextField(features=["bold", "italic", "link"], verbose_name=_("message"))
@@ -203,6 +224,7 @@ class ConsentBanner(
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("site"),
         FieldPanel("title"),
         FieldPanel("message"),
         FieldPanel("accept_label"),
@@ -213,10 +235,20 @@ class ConsentBanner(
         FieldPanel("settings_intro"),
     ]
     search_fields = [index.SearchField("name")]
+    base_form_class = ConsentBannerForm
 
     class Meta:
         verbose_name = _("consent banner")
         verbose_name_plural = _("consent banners")
+        constraints = [
+            # One live banner per site, and one for every site (no site: 0, as NULLs never clash).
+            models.UniqueConstraint(
+                Coalesce("site", 0),
+                condition=models.Q(live=True),
+                name="cookie_policy_one_live_banner_per_site",
+                violation_error_message=_("Another banner is live on this site."),
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -232,6 +264,37 @@ class ConsentBanner(
                 errors[name] = error
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def site_display(self):
+        return str(self.site) if self.site else _("All sites")
+
+    @classmethod
+    def live_rival(cls, site, banner=None):
+        """The banner live for ``site`` (None: for every site) other than ``banner``: at most one
+        may be live for each."""
+        others = cls.objects.filter(live=True, site=site)
+        if banner is not None and banner.pk is not None:
+            others = others.exclude(pk=banner.pk)
+        return others.first()
+
+    def publish(self, revision, *args, **kwargs):
+        # publish_scheduled publishes every due revision in one loop: a banner whose site has
+        # another live banner by now loses its schedule and is logged, not in the way of the rest.
+        if kwargs.get("log_action") == "wagtail.publish.scheduled":
+            scheduled_banner = revision.as_object()
+            rival = self.live_rival(scheduled_banner.site, self)
+            if rival is not None:
+                logger.warning(
+                    "Scheduled publication of banner %r (revision %s) refused: %r is live "
+                    "for the same site.",
+                    self,
+                    revision.pk,
+                    rival,
+                )
+                Revision.objects.filter(pk=revision.pk).update(approved_go_live_at=None)
+                return None
+        return super().publish(revision, *args, **kwargs)
 
     def translated_field_names(self):
         """Each language's column of each translated text: one per language of the site…"""
@@ -257,6 +320,16 @@ class ConsentRecord(models.Model):
 
     consent_id = models.CharField(max_length=32, db_index=True, verbose_name=_("consent ID"))
     created_at = models.DateTimeField(default=timezone.now, verbose_name=_("time"))
+    # Kept when the site is deleted: the record is still proof of what a visitor chose.
+    site = models.ForeignKey(
+        Site,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        db_index=False,  # the index by site and time below serves it
+        related_name="+",
+        verbose_name=_("site"),
+    )
     language = models.CharField(max_length=8, verbose_name=_("language"))
     consent_version = models.PositiveIntegerField(verbose_name=_("consent version"))
     granted = models.JSONField(default=list, verbose_name=_("granted categories"))
@@ -266,9 +339,10 @@ class ConsentRecord(models.Model):
         verbose_name = _("consent record")
         verbose_name_plural = _("consent records")
         ordering = ["-created_at"]
-        # The report filters by time, method and language; the purge deletes by time.
+        # The report filters by time, method, language and site; the purge deletes by time.
         indexes = [
             models.Index(fields=["created_at"], name="cookie_consent_created"),
+            models.Index(fields=["site", "created_at"], name="cookie_consent_site"),
             models.Index(fields=["method", "created_at"], name="cookie_consent_method"),
             models.Index(fields=["language", "created_at"], name="cookie_consent_language"),
         ]
@@ -280,6 +354,11 @@ class ConsentRecord(models.Model):
     @property
     def granted_display(self):
         return ", ".join(self.granted)
+
+    @property
+    def site_display(self):
+        """The host name of the site the decision was made on (empty once the site is gone)."""
+        return self.site.hostname if self.site else ""
 
 
 class PolicyChange(models.Model):

@@ -17,6 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from . import banner_cache, conf, consent
 from .api import request_consent
 from .forms import ConsentForm
+from .live import site_id_for
 from .models import ConsentRecord
 from .rendering import gpc_note
 
@@ -133,6 +134,7 @@ def handle_consent(request):
     try:
         ConsentRecord.objects.create(
             consent_id=consent_id,
+            site_id=site_id_for(request) or None,  # known already: banner_cache.state asked
             language=get_language(),
             consent_version=version,
             granted=granted,

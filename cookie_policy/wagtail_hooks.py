@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
+from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -75,11 +75,19 @@ class ConsentBannerViewSet(SnippetViewSet):
     icon = "info-circle"
     menu_label = gettext_lazy("Consent banner")
     add_to_admin_menu = True
-    list_display = ["name", UpdatedAtColumn(), LiveStatusTagColumn()]
+    list_display = [
+        "name",
+        Column("site_display", label=gettext_lazy("Site")),
+        UpdatedAtColumn(),
+        LiveStatusTagColumn(),
+    ]
     # A site has a handful of banners: search them with the ORM, which sorts the results by any
     # column; the search index sorts only by FilterFields and answered 500 on "Name".
     search_backend_name = None
     search_fields = ["name"]
+
+    def get_queryset(self, request):
+        return ConsentBanner.objects.select_related("site")
 
 
 register_snippet(ConsentBannerViewSet)

@@ -14,7 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from modeltranslation.utils import build_localized_fieldname
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.users.models import UserProfile
 
 from cookie_policy.models import ConsentBanner, ConsentRecord
@@ -135,7 +135,8 @@ def screens(policy, banner):
         (f"{reverse('cookie_policy_consent_records')}?export=xlsx", *records),
         (
             f"{reverse('cookie_policy_consent_records')}?method=custom&language=en"
-            "&created_at_after=2000-01-01&created_at_before=2100-01-01",
+            f"&site={Site.objects.get().pk}&created_at_after=2000-01-01"
+            "&created_at_before=2100-01-01",
             *records,
         ),
     ]

@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
 from .. import banner_cache, conf, inline
 from ..embeds import embed_url
@@ -38,7 +39,7 @@ def cookie_banner(context):
     if banner is None and not previewed:
         return mark_safe(banner_cache.state(request)["html"])  # noqa: S308 - a rendered template
     policy = policy_data(page, request) if previewed else banner_cache.state(request)["policy"]
-    banner = banner or live_banner()
+    banner = banner or live_banner(Site.find_for_request(request))
     return mark_safe(render_banner(request, policy, banner, preview=True))  # noqa: S308
 
 

@@ -125,7 +125,7 @@ def test_the_migration_works_out_the_history_of_earlier_publications(policy):
     publish_bodies(policy, every_language(lambda _code, b: with_cookie(b, "analytics", "_gid")))
     recorded = list(PolicyChange.objects.values_list("language", "revision", "lines"))
     PolicyChange.objects.all().delete()
-    backfill = importlib.import_module("cookie_policy.migrations.0004_public_history").backfill
+    backfill = importlib.import_module("cookie_policy.migrations.0005_public_history").backfill
     backfill(apps, None)
     assert list(PolicyChange.objects.values_list("language", "revision", "lines")) == recorded
     assert len(recorded) == 2 * len(codes())

@@ -204,15 +204,16 @@ def publish_bodies(page, bodies):
     return page
 
 
-def make_banner(**kwargs):
-    """A live consent banner with every field set in every language."""
+def make_banner(live=True, **kwargs):
+    """A consent banner with every field set in every language, live unless ``live`` is False."""
     fields = {"name": "Banner"}
     for name, key in BANNER_FIELDS.items():
         fields.update(per_language(name, lambda code, key=key: text(key, code)))
     fields.update(kwargs)
-    banner = ConsentBanner(**fields)
+    banner = ConsentBanner(live=live, **fields)
     banner.save()
-    banner.save_revision().publish()
+    if live:
+        banner.save_revision().publish()
     return banner
 
 
@@ -254,3 +255,19 @@ def policy_form_data(bodies=None, **fields):
     }
     data.update(fields)
     return nested_form_data(data)
+
+
+def make_site(hostname, slug):
+    """A site of its own at ``hostname``, its home page (slug ``slug``) beside the others."""
+    home = Page(
+        **per_language("title", lambda code: f"{text('home', code)} {slug}"),
+        **per_language("slug", lambda code: slug),
+    )
+    Page.get_first_root_node().add_child(instance=home)
+    home.save_revision().publish()
+    return Site.objects.create(hostname=hostname, root_page=home)
+
+
+def banner_fields(prefix):
+    """The banner texts of ``make_banner``, each language's title starting with ``prefix``."""
+    return per_language("title", lambda code: f"{prefix} {text('banner_title', code)}")

@@ -40,7 +40,7 @@ def backfill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cookie_policy", "0003_cookie_names_and_keys_validated"),
+        ("cookie_policy", "0004_sites"),
         ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
     ]
 
