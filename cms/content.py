@@ -1,7 +1,8 @@
 """English and Russian content that `manage.py load_content` publishes.
 
-Entries with "example": True describe third-party services the statement names; the site owner
-replaces them with the cookies their own services really set.
+Cookies marked "status": "unconfirmed" belong to services the statement names but the demo does
+not load: visitors see them marked "not yet confirmed on this site" until the site owner sees the
+site set them and confirms them (or deletes the rows).
 """
 
 HOME = {
@@ -292,7 +293,7 @@ POLICY = {
                 },
                 "cookies": [
                     {
-                        "name": "_ga",
+                        "name": "_ga",  # the demo sets it: static/cms/analytics-demo.js
                         "provider": {
                             "en": "Google (Google Analytics)",
                             "ru": "Google (Google Analytics)",
@@ -307,7 +308,6 @@ POLICY = {
                         },
                         "duration": {"en": "2 years", "ru": "2 года"},
                         "party": "third",
-                        "example": True,
                     },
                     {
                         "name": "_ga_<container-id>",
@@ -321,7 +321,7 @@ POLICY = {
                         },
                         "duration": {"en": "2 years", "ru": "2 года"},
                         "party": "third",
-                        "example": True,
+                        "status": "unconfirmed",
                     },
                     {
                         "name": "_gid",
@@ -337,7 +337,7 @@ POLICY = {
                         },
                         "duration": {"en": "24 hours", "ru": "24 часа"},
                         "party": "third",
-                        "example": True,
+                        "status": "unconfirmed",
                     },
                 ],
             },
@@ -399,7 +399,7 @@ POLICY = {
                         },
                         "duration": {"en": "3 months", "ru": "3 месяца"},
                         "party": "third",
-                        "example": True,
+                        "status": "unconfirmed",
                     },
                     {
                         "name": "IDE",
@@ -414,7 +414,7 @@ POLICY = {
                         },
                         "duration": {"en": "13 months", "ru": "13 месяцев"},
                         "party": "third",
-                        "example": True,
+                        "status": "unconfirmed",
                     },
                     {
                         "name": "_fbp",
@@ -428,7 +428,7 @@ POLICY = {
                         },
                         "duration": {"en": "3 months", "ru": "3 месяца"},
                         "party": "third",
-                        "example": True,
+                        "status": "unconfirmed",
                     },
                 ],
             },
@@ -485,7 +485,7 @@ POLICY = {
                             "ru": "До закрытия браузера",
                         },
                         "party": "third",
-                        "example": True,
+                        "status": "unconfirmed",
                     },
                     {
                         "name": "VISITOR_INFO1_LIVE",
@@ -499,7 +499,7 @@ POLICY = {
                         },
                         "duration": {"en": "6 months", "ru": "6 месяцев"},
                         "party": "third",
-                        "example": True,
+                        "status": "unconfirmed",
                     },
                     {
                         "name": "fr",
@@ -513,7 +513,7 @@ POLICY = {
                         },
                         "duration": {"en": "3 months", "ru": "3 месяца"},
                         "party": "third",
-                        "example": True,
+                        "status": "unconfirmed",
                     },
                 ],
             },

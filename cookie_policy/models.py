@@ -22,7 +22,7 @@ from wagtail.search import index
 
 from . import changes, conf, languages, scheduled
 from .blocks import CookiePolicyStreamBlock
-from .panels import ConsentVersionPanel
+from .panels import ConsentVersionPanel, UnconfirmedCookiesPanel
 from .validation import PublishRefused, publish_problems
 from .validators import refuse_reordering
 
@@ -71,7 +71,7 @@ class CookiePolicyPage(PreviewInEachLanguage, Page):
         *Page.content_panels,
         FieldPanel("body"),
         MultiFieldPanel(
-            [ConsentVersionPanel(), FieldPanel("force_reconsent")],
+            [ConsentVersionPanel(), UnconfirmedCookiesPanel(), FieldPanel("force_reconsent")],
             heading=_("Consent"),
         ),
     ]

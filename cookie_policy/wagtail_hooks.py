@@ -9,7 +9,7 @@ from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import scheduled
+from . import changes, languages, scheduled
 from .models import ConsentBanner, CookiePolicyPage
 from .reports import PERMISSION, ConsentRecordReportView
 from .validation import PublishRefused
@@ -29,6 +29,23 @@ def refuse_inconsistent_policy(request, page):
         )
         return redirect("wagtailadmin_pages:edit", page.pk)
     return None
+
+
+@hooks.register("after_publish_page")
+def name_unconfirmed_cookies(request, page):
+    """Say on publishing which declared cookies are not yet confirmed on this site."""
+    if not isinstance(page, CookiePolicyPage):
+        return
+    rows = changes.unconfirmed(languages.localized(page, "body"))
+    if rows:
+        messages.warning(
+            request,
+            _(
+                "Not yet confirmed on this site, so not presented to visitors as fact: "
+                "%(cookies)s. Mark each one confirmed once you have seen the site set it."
+            )
+            % {"cookies": ", ".join(name for _category, name, _status in rows)},
+        )
 
 
 @hooks.register("before_bulk_action")

@@ -228,7 +228,8 @@ def category_form(block):
         "cookies": {
             "count": str(len(value["cookies"])),
             **{
-                str(i): {"value": dict(cookie), "deleted": "", "order": str(i)}
+                # The editor's form sends the status's default, as a browser would.
+                str(i): {"value": {"status": "confirmed", **cookie}, "deleted": "", "order": str(i)}
                 for i, cookie in enumerate(value["cookies"])
             },
         },

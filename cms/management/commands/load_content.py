@@ -29,6 +29,7 @@ def raw_body(blocks, language):
                         "purpose": cookie["purpose"][language],
                         "duration": cookie["duration"][language],
                         "party": cookie["party"],
+                        "status": cookie.get("status", "confirmed"),
                     }
                     for cookie in value["cookies"]
                 ],
