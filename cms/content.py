@@ -3,6 +3,11 @@
 Cookies marked "status": "unconfirmed" belong to services the statement names but the demo does
 not load: visitors see them marked "not yet confirmed on this site" until the site owner sees the
 site set them and confirms them (or deletes the rows).
+
+Each declaration was checked against its vendor's documentation; the comment beside a lifetime
+says where it comes from. A first-party cookie is stored under this site's own address, even when
+another service's script on our pages writes it (Google Analytics, the Google Ads conversion
+linker, the Meta Pixel); a third-party cookie is stored under another service's address.
 """
 
 HOME = {
@@ -125,14 +130,16 @@ POLICY = {
             {
                 "en": "<p>Below we describe the categories of cookies we use and what each "
                 "category is for. For every cookie we give its name, provider, purpose and "
-                "lifetime, and whether it is a first-party cookie (set by this site) or a "
-                "third-party cookie (set by another service). Strictly necessary cookies are used "
+                "lifetime, and whether it is a first-party cookie (stored under this site’s address, "
+                "even when another service’s script on our pages sets it) or a third-party cookie "
+                "(stored under another service’s address). Strictly necessary cookies are used "
                 "without your consent; cookies of every other category are used only if you allow "
                 "them.</p>",
                 "ru": "<p>Ниже описаны категории файлов cookie, которые мы используем, и цели их "
                 "использования. Для каждого файла cookie указаны его имя, поставщик, цель и срок "
-                "хранения, а также то, является ли он собственным (его устанавливает этот сайт) "
-                "или сторонним (его устанавливает другой сервис). Строго необходимые файлы cookie "
+                "хранения, а также то, является ли он собственным (он хранится под адресом этого "
+                "сайта, даже если его записывает сценарий другого сервиса на наших страницах) или "
+                "сторонним (он хранится под адресом другого сервиса). Строго необходимые файлы cookie "
                 "используются без вашего согласия; файлы cookie остальных категорий используются "
                 "только с вашего согласия.</p>",
             },
@@ -185,6 +192,8 @@ POLICY = {
                             "ru": "Защищает формы, с помощью которых редакторы входят в "
                             "административный раздел, от подделки межсайтовых запросов (CSRF).",
                         },
+                        # Django's CSRF_COOKIE_AGE: 31449600 s, 52 weeks (docs.djangoproject.com
+                        # /en/stable/ref/settings/#csrf-cookie-age).
                         "duration": {"en": "1 year", "ru": "1 год"},
                         "party": "first",
                     },
@@ -196,6 +205,7 @@ POLICY = {
                             "ru": "Поддерживает сеанс редактора, вошедшего в административный "
                             "раздел.",
                         },
+                        # Django's SESSION_COOKIE_AGE: 1209600 s (…/ref/settings/#session-cookie-age).
                         "duration": {"en": "2 weeks", "ru": "2 недели"},
                         "party": "first",
                     },
@@ -209,6 +219,7 @@ POLICY = {
                             "идентификатор согласия, чтобы ваш выбор соблюдался, а баннер не "
                             "появлялся повторно.",
                         },
+                        # COOKIE_POLICY_ACCEPT_DAYS and _REJECT_DAYS: 182 (cookie_policy/conf.py).
                         "duration": {"en": "6 months (182 days)", "ru": "6 месяцев (182 дня)"},
                         "party": "first",
                     },
@@ -254,6 +265,8 @@ POLICY = {
                             "Общедоступная часть сайта переключает язык по адресу страницы и файл "
                             "cookie для этого не устанавливает.",
                         },
+                        # Django's LANGUAGE_COOKIE_AGE: None, a session cookie
+                        # (…/ref/settings/#language-cookie-age).
                         "duration": {
                             "en": "Until the browser is closed",
                             "ru": "До закрытия браузера",
@@ -306,8 +319,11 @@ POLICY = {
                             "Google Analytics мог подсчитывать посещения и формировать статистику "
                             "использования сайта.",
                         },
+                        # GA4 sets first-party cookies, _ga for 2 years: "[GA4] Cookie usage on
+                        # websites", support.google.com/analytics/answer/11397207 (and
+                        # developers.google.com/analytics/devguides/collection/ga4/cookie-usage).
                         "duration": {"en": "2 years", "ru": "2 года"},
-                        "party": "third",
+                        "party": "first",
                     },
                     {
                         "name": "_ga_<container-id>",
@@ -319,24 +335,9 @@ POLICY = {
                             "en": "Keeps the state of the current visit for Google Analytics 4.",
                             "ru": "Хранит состояние текущего посещения для Google Analytics 4.",
                         },
+                        # Same source: _ga_<container-id>, first-party, 2 years.
                         "duration": {"en": "2 years", "ru": "2 года"},
-                        "party": "third",
-                        "status": "unconfirmed",
-                    },
-                    {
-                        "name": "_gid",
-                        "provider": {
-                            "en": "Google (Google Analytics)",
-                            "ru": "Google (Google Analytics)",
-                        },
-                        "purpose": {
-                            "en": "Distinguishes visitors over a 24-hour period for Google "
-                            "Analytics statistics.",
-                            "ru": "Различает посетителей в течение 24 часов для статистики Google "
-                            "Analytics.",
-                        },
-                        "duration": {"en": "24 hours", "ru": "24 часа"},
-                        "party": "third",
+                        "party": "first",
                         "status": "unconfirmed",
                     },
                 ],
@@ -379,15 +380,15 @@ POLICY = {
                     "cookie и их удаление» ниже.</p>",
                 },
                 "lifetime": {
-                    "en": "Up to 13 months, unless you delete them sooner.",
-                    "ru": "До 13 месяцев, если вы не удалите их раньше.",
+                    "en": "Up to 2 years, unless you delete them sooner.",
+                    "ru": "До 2 лет, если вы не удалите их раньше.",
                 },
                 "cookies": [
                     {
                         "name": "_gcl_au",
                         "provider": {
-                            "en": "Google (Google Ads, AdSense)",
-                            "ru": "Google (Google Ads, AdSense)",
+                            "en": "Google (Google Ads)",
+                            "ru": "Google (Google Ads)",
                         },
                         "purpose": {
                             "en": "Used by Google’s conversion linker to link clicks on ads to "
@@ -397,8 +398,12 @@ POLICY = {
                             "сопоставлять переходы по рекламе с посещениями и действиями на этом "
                             "сайте и оценивать эффективность рекламы.",
                         },
-                        "duration": {"en": "3 months", "ru": "3 месяца"},
-                        "party": "third",
+                        # The conversion linker stores ad clicks in first-party cookies on the
+                        # site's domain (support.google.com/tagmanager/answer/7549390); _gcl_au
+                        # lasts 90 days (Google's advertising and measurement cookie reference,
+                        # business.safety.google/adscookies).
+                        "duration": {"en": "90 days", "ru": "90 дней"},
+                        "party": "first",
                         "status": "unconfirmed",
                     },
                     {
@@ -412,13 +417,20 @@ POLICY = {
                             "соответствующей вашим интересам, ограничения числа показов одного и "
                             "того же объявления и оценки эффективности рекламы.",
                         },
-                        "duration": {"en": "13 months", "ru": "13 месяцев"},
+                        # Stored under doubleclick.net; 13 months in the EEA, the UK and
+                        # Switzerland, 24 months elsewhere ("How Google uses cookies",
+                        # policies.google.com/technologies/cookies).
+                        "duration": {
+                            "en": "13 months in the EEA, the UK and Switzerland; 2 years elsewhere",
+                            "ru": "13 месяцев в ЕЭЗ, Великобритании и Швейцарии; 2 года в других "
+                            "странах",
+                        },
                         "party": "third",
                         "status": "unconfirmed",
                     },
                     {
                         "name": "_fbp",
-                        "provider": {"en": "Meta (Facebook)", "ru": "Meta (Facebook)"},
+                        "provider": {"en": "Meta (Meta Pixel)", "ru": "Meta (пиксель Meta)"},
                         "purpose": {
                             "en": "Used by the Meta Pixel to recognize your browser, show ads on "
                             "Facebook and other services and measure how effective they are.",
@@ -426,8 +438,12 @@ POLICY = {
                             "показывать рекламу в Facebook и других сервисах и оценивать её "
                             "эффективность.",
                         },
-                        "duration": {"en": "3 months", "ru": "3 месяца"},
-                        "party": "third",
+                        # The Meta Pixel stores _fbp as a first-party cookie for 90 days ("About
+                        # cookie settings for your Meta Pixel", facebook.com/business/help/
+                        # 471978536642445, referred to by developers.facebook.com/docs/
+                        # marketing-api/conversions-api/parameters/fbp-and-fbc/).
+                        "duration": {"en": "90 days", "ru": "90 дней"},
+                        "party": "first",
                         "status": "unconfirmed",
                     },
                 ],
@@ -440,27 +456,25 @@ POLICY = {
                 "required": False,
                 "title": {"en": "Other cookies", "ru": "Прочие файлы cookie"},
                 "purpose": {
-                    "en": "<p>Some pages of this site contain content from YouTube, Facebook, "
-                    "Viber and Skype, such as embedded videos, posts or buttons for contacting us. "
-                    "These services set their own third-party cookies, and we cannot control them. "
+                    "en": "<p>Some pages of this site contain content from YouTube, Facebook and "
+                    "Viber, such as embedded videos, posts or buttons for contacting us. These "
+                    "services set their own third-party cookies, and we cannot control them. "
                     "Embedded content from these services loads only after you allow this "
                     "category; until then, a placeholder with a button to load the content is "
                     "shown in its place. The table below lists the main cookies that YouTube and "
-                    "Facebook set. Links for contacting us through Viber or Skype open their apps "
-                    "or websites, where Rakuten Viber and Microsoft (Skype) set cookies under "
-                    "their own rules. Each service describes the cookies it uses in the cookie "
-                    "policy on its own website.</p>",
-                    "ru": "<p>На некоторых страницах сайта размещены материалы YouTube, Facebook, "
-                    "Viber и Skype: например, встроенные видео, публикации или кнопки для связи с "
-                    "нами. Эти сервисы устанавливают собственные сторонние файлы cookie, и мы не "
-                    "можем на них влиять. Встроенные материалы таких сервисов загружаются только "
-                    "после того, как вы разрешите эту категорию, а до этого вместо них "
-                    "показывается заглушка с кнопкой загрузки. В таблице ниже перечислены основные "
-                    "файлы cookie, которые устанавливают YouTube и Facebook. Ссылки для связи с "
-                    "нами через Viber или Skype открывают приложения или сайты этих сервисов, где "
-                    "Rakuten Viber и Microsoft (Skype) устанавливают файлы cookie по собственным "
-                    "правилам. Каждый сервис описывает используемые им файлы cookie в своей "
-                    "политике на собственном сайте.</p>",
+                    "Facebook set. A link for contacting us through Viber opens its app or "
+                    "website, where Rakuten Viber sets cookies under its own rules. Each service "
+                    "describes the cookies it uses in the cookie policy on its own website.</p>",
+                    "ru": "<p>На некоторых страницах сайта размещены материалы YouTube, Facebook и "
+                    "Viber: например, встроенные видео, публикации или кнопки для связи с нами. "
+                    "Эти сервисы устанавливают собственные сторонние файлы cookie, и мы не можем "
+                    "на них влиять. Встроенные материалы таких сервисов загружаются только после "
+                    "того, как вы разрешите эту категорию, а до этого вместо них показывается "
+                    "заглушка с кнопкой загрузки. В таблице ниже перечислены основные файлы "
+                    "cookie, которые устанавливают YouTube и Facebook. Ссылка для связи с нами "
+                    "через Viber открывает приложение или сайт этого сервиса, где Rakuten Viber "
+                    "устанавливает файлы cookie по собственным правилам. Каждый сервис описывает "
+                    "используемые им файлы cookie в своей политике на собственном сайте.</p>",
                 },
                 "lifetime": {
                     "en": "Set by each service; for the cookies listed, from the end of your visit "
@@ -473,13 +487,20 @@ POLICY = {
                         "name": "YSC",
                         "provider": {"en": "Google (YouTube)", "ru": "Google (YouTube)"},
                         "purpose": {
-                            "en": "Set by YouTube when an embedded video loads; links the requests "
+                            "en": "Set by YouTube when you play an embedded video (before that, "
+                            "YouTube’s privacy-enhanced mode stores nothing); links the requests "
                             "of one browsing session, for example to count views and prevent "
                             "abuse.",
-                            "ru": "Устанавливается YouTube при загрузке встроенного видео; "
-                            "связывает запросы в рамках одного сеанса, например для подсчёта "
-                            "просмотров и защиты от злоупотреблений.",
+                            "ru": "Устанавливается YouTube, когда вы запускаете встроенное видео "
+                            "(до этого режим повышенной конфиденциальности YouTube ничего не "
+                            "сохраняет); связывает запросы в рамках одного сеанса, например для "
+                            "подсчёта просмотров и защиты от злоупотреблений.",
                         },
+                        # The embed is youtube-nocookie.com (cookie_policy/embeds.py): "privacy-
+                        # enhanced mode" stores nothing until the video plays
+                        # (support.google.com/youtube/answer/171780). YSC lasts for the browsing
+                        # session ("How Google uses cookies", policies.google.com/technologies/
+                        # cookies).
                         "duration": {
                             "en": "Until the browser is closed",
                             "ru": "До закрытия браузера",
@@ -491,12 +512,14 @@ POLICY = {
                         "name": "VISITOR_INFO1_LIVE",
                         "provider": {"en": "Google (YouTube)", "ru": "Google (YouTube)"},
                         "purpose": {
-                            "en": "Set by YouTube when an embedded video loads; estimates your "
+                            "en": "Set by YouTube when you play an embedded video; estimates your "
                             "connection speed for video playback and remembers player settings.",
-                            "ru": "Устанавливается YouTube при загрузке встроенного видео; "
+                            "ru": "Устанавливается YouTube, когда вы запускаете встроенное видео; "
                             "оценивает скорость вашего подключения для воспроизведения видео и "
                             "запоминает настройки проигрывателя.",
                         },
+                        # 6 months ("How Google uses cookies", policies.google.com/technologies/
+                        # cookies).
                         "duration": {"en": "6 months", "ru": "6 месяцев"},
                         "party": "third",
                         "status": "unconfirmed",
@@ -511,7 +534,9 @@ POLICY = {
                             "страницах; используется для показа рекламы, оценки её эффективности и "
                             "более точного соответствия рекламы вашим интересам.",
                         },
-                        "duration": {"en": "3 months", "ru": "3 месяца"},
+                        # Stored under facebook.com for 90 days (Meta's Cookies Policy,
+                        # facebook.com/privacy/policies/cookies).
+                        "duration": {"en": "90 days", "ru": "90 дней"},
                         "party": "third",
                         "status": "unconfirmed",
                     },
