@@ -130,18 +130,19 @@ POLICY = {
             {
                 "en": "<p>Below we describe the categories of cookies we use and what each "
                 "category is for. For every cookie we give its name, provider, purpose and "
-                "lifetime, and whether it is a first-party cookie (stored under this site’s address, "
-                "even when another service’s script on our pages sets it) or a third-party cookie "
-                "(stored under another service’s address). Strictly necessary cookies are used "
+                "lifetime, and whether it is a first-party cookie (stored under this site’s "
+                "address, even when another service’s script on our pages sets it) or a "
+                "third-party cookie (stored under another service’s address). Strictly necessary "
+                "cookies are used "
                 "without your consent; cookies of every other category are used only if you allow "
                 "them.</p>",
                 "ru": "<p>Ниже описаны категории файлов cookie, которые мы используем, и цели их "
                 "использования. Для каждого файла cookie указаны его имя, поставщик, цель и срок "
                 "хранения, а также то, является ли он собственным (он хранится под адресом этого "
-                "сайта, даже если его записывает сценарий другого сервиса на наших страницах) или "
-                "сторонним (он хранится под адресом другого сервиса). Строго необходимые файлы cookie "
-                "используются без вашего согласия; файлы cookie остальных категорий используются "
-                "только с вашего согласия.</p>",
+                "сайта, даже если его записывает сценарий другого сервиса на наших страницах) "
+                "или сторонним (он хранится под адресом другого сервиса). Строго необходимые "
+                "файлы cookie используются без вашего согласия; файлы cookie остальных "
+                "категорий используются только с вашего согласия.</p>",
             },
         ),
         (
@@ -152,6 +153,14 @@ POLICY = {
                 "title": {
                     "en": "Strictly necessary cookies",
                     "ru": "Строго необходимые файлы cookie",
+                },
+                "summary": {
+                    "en": "Needed for the site to work: they protect the forms editors use to "
+                    "sign in, keep editors signed in and remember your cookie choices. They "
+                    "cannot be switched off.",
+                    "ru": "Нужны для работы сайта: защищают формы, с помощью которых редакторы "
+                    "входят в систему, поддерживают их сеанс и запоминают ваш выбор в отношении "
+                    "файлов cookie. Отключить их нельзя.",
                 },
                 "purpose": {
                     "en": "<p>Strictly necessary (basic) cookies are needed to sign in and to move "
@@ -205,7 +214,8 @@ POLICY = {
                             "ru": "Поддерживает сеанс редактора, вошедшего в административный "
                             "раздел.",
                         },
-                        # Django's SESSION_COOKIE_AGE: 1209600 s (…/ref/settings/#session-cookie-age).
+                        # Django's SESSION_COOKIE_AGE: 1209600 s
+                        # (…/ref/settings/#session-cookie-age).
                         "duration": {"en": "2 weeks", "ru": "2 недели"},
                         "party": "first",
                     },
@@ -232,6 +242,13 @@ POLICY = {
                 "key": "functional",
                 "required": False,
                 "title": {"en": "Functional cookies", "ru": "Функциональные файлы cookie"},
+                "summary": {
+                    "en": "Remember settings you choose, such as a language chosen in the admin "
+                    "area. This site’s functional cookie is deleted when you close your browser.",
+                    "ru": "Запоминают выбранные вами настройки, например язык, выбранный в "
+                    "административном разделе. Функциональный файл cookie этого сайта удаляется "
+                    "при закрытии браузера.",
+                },
                 "purpose": {
                     "en": "<p>Functional (session) cookies let the site remember the settings you "
                     "choose, such as your language, your region or a username you entered, and "
@@ -282,6 +299,13 @@ POLICY = {
                 "key": "analytics",
                 "required": False,
                 "title": {"en": "Analytical cookies", "ru": "Аналитические файлы cookie"},
+                "summary": {
+                    "en": "Let analytics services such as Google Analytics count visits and see "
+                    "how the site is used, so that we can improve it.",
+                    "ru": "Позволяют системам веб-аналитики, например Google Analytics, "
+                    "подсчитывать посещения и видеть, как используется сайт, чтобы мы могли его "
+                    "улучшать.",
+                },
                 "purpose": {
                     "en": "<p>Analytical (operating) cookies are set by analytics services such as "
                     "Google Analytics. They collect information about how visitors use the site: "
@@ -349,6 +373,14 @@ POLICY = {
                 "key": "advertising",
                 "required": False,
                 "title": {"en": "Advertising cookies", "ru": "Рекламные файлы cookie"},
+                "summary": {
+                    "en": "Help show advertising that matches your interests, limit how often you "
+                    "see the same ad and measure how well ads work. This information may be "
+                    "passed on to our advertising partners.",
+                    "ru": "Помогают показывать рекламу, соответствующую вашим интересам, "
+                    "ограничивать число показов одного объявления и оценивать эффективность "
+                    "рекламы. Эти сведения могут передаваться нашим рекламным партнёрам.",
+                },
                 "purpose": {
                     "en": "<p>Advertising cookies collect information about the individual pages "
                     "of the site that visitors view, which may indicate, for example, your "
@@ -455,6 +487,13 @@ POLICY = {
                 "key": "other",
                 "required": False,
                 "title": {"en": "Other cookies", "ru": "Прочие файлы cookie"},
+                "summary": {
+                    "en": "Let content from YouTube, Facebook and Viber, such as embedded videos, "
+                    "load on our pages. These services set their own cookies.",
+                    "ru": "Позволяют загружать на наших страницах материалы YouTube, Facebook и "
+                    "Viber, например встроенные видео. Эти сервисы устанавливают собственные "
+                    "файлы cookie.",
+                },
                 "purpose": {
                     "en": "<p>Some pages of this site contain content from YouTube, Facebook and "
                     "Viber, such as embedded videos, posts or buttons for contacting us. These "

@@ -67,6 +67,15 @@ class CookieCategoryBlock(blocks.StructBlock):
     purpose = blocks.RichTextBlock(
         features=["bold", "italic", "link", "ul", "ol"], label=_("purpose")
     )
+    summary = blocks.TextBlock(
+        required=False,
+        max_length=300,
+        label=_("summary"),
+        help_text=_(
+            "One or two whole sentences that visitors read beside the category's switch in the "
+            "cookie settings. Left empty, they read the first sentences of the purpose."
+        ),
+    )
     lifetime = blocks.CharBlock(max_length=200, label=_("lifetime"))
     required = blocks.BooleanBlock(
         required=False,

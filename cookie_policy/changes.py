@@ -144,8 +144,11 @@ def describe_changes(old, new, wording=True):
                     _("%(category)s: cookie %(cookie)s updated")
                     % {"category": title, "cookie": name}
                 )
-        described = ("title", "purpose", "lifetime")
-        if wording and any(previous.get(field) != category.get(field) for field in described):
+        # A field added since a revision was saved reads as empty there, as it does to visitors.
+        described = ("title", "summary", "purpose", "lifetime")
+        if wording and any(
+            (previous.get(field) or "") != (category.get(field) or "") for field in described
+        ):
             lines.append(_("%(category)s: description updated") % {"category": title})
     for key in sorted(before.keys() - after.keys()):
         lines.append(

@@ -156,3 +156,15 @@ def test_demo_mark_is_translated(demo, client):
     ru = client.get("/ru/cookie-policy/").text
     assert "(использование на этом сайте ещё не подтверждено)" in ru
     assert "not yet confirmed" not in ru
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_demo_settings_summaries_end_with_their_sentence(demo, client, language):
+    """Every category in the settings dialog has a written summary, none cut mid-sentence."""
+    html = BeautifulSoup(client.get(f"/{language}/").text, "html.parser")
+    about = [p.text for p in html.select("#cc-settings .cc-about")]
+    assert len(about) == 5
+    for text in about:
+        # Django's Truncator used to end a cut summary in "…".
+        assert text.rstrip("»”)").endswith((".", "!", "?")), text
+        assert "  " not in text and len(text.split()) <= 40, text

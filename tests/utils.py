@@ -91,6 +91,7 @@ def category_form(block):
     return {
         "key": value["key"],
         "title": value["title"],
+        "summary": value.get("summary", ""),
         "purpose": rich_text(value["purpose"]),
         "lifetime": value["lifetime"],
         "required": "on" if value["required"] else "",

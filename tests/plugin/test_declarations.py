@@ -101,9 +101,10 @@ def test_the_public_history_does_not_name_hidden_rows(policy, client):
 
 
 def test_rows_saved_before_the_status_count_as_confirmed():
-    """Older revisions have no status: they were presented as fact, so they stay confirmed."""
+    """Older revisions have no status: they were presented as fact, so they stay confirmed (and
+    their missing summary is the empty one a new revision saves)."""
     old = {"key": "analytics", "cookies": [{"name": "_ga"}]}
-    new = {"key": "analytics", "cookies": [{"name": "_ga", "status": "confirmed"}]}
+    new = {"key": "analytics", "summary": "", "cookies": [{"name": "_ga", "status": "confirmed"}]}
     assert changes.cookie_statuses(old) == changes.cookie_statuses(new) == [("_ga", "confirmed")]
     old_body = json.dumps([{"type": "category", "value": old}])
     new_body = json.dumps([{"type": "category", "value": new}])

@@ -20,6 +20,7 @@ def raw_body(blocks, language):
                 "key": value["key"],
                 "required": value["required"],
                 "title": value["title"][language],
+                "summary": value["summary"][language],
                 "purpose": value["purpose"][language],
                 "lifetime": value["lifetime"][language],
                 "cookies": [
