@@ -70,18 +70,18 @@ POLICY = {
             "text",
             {
                 "en": "<p>The private enterprise SOFTPRO+ (“SOFTPRO”, “we”) uses cookies to offer "
-                "you a more personalized, higher-quality web service. In this SOFTPRO statement on "
-                "the use of cookies, we explain in full which cookies we use on this website, how "
-                "we use them and for what purpose.</p><p>We will publish any future changes to "
-                "this statement on this page. Please check it from time to time to see whether it "
-                "has been clarified or amended.</p>",
+                "you a more personalized, higher-quality web service. In this cookie policy, we "
+                "explain in full which cookies we use on this website, how we use them and for "
+                "what purpose.</p><p>We will publish any future changes to this policy on this "
+                "page. Please check it from time to time to see whether it has been clarified or "
+                "amended.</p>",
                 "ru": "<p>Частное предприятие SOFTPRO+ (далее — «SOFTPRO», «мы») использует "
                 "технологию файлов cookie, чтобы сделать наш веб-сервис более персонализированным "
-                "и качественным. В настоящем Заявлении об использовании файлов cookie мы подробно "
+                "и качественным. В настоящей Политике использования файлов cookie мы подробно "
                 "рассказываем, какие файлы cookie используются на этом сайте, как и с какой "
-                "целью.</p><p>Все будущие изменения настоящего Заявления будут опубликованы на "
-                "этой странице. Просим периодически проверять, не было ли Заявление уточнено или "
-                "изменено.</p>",
+                "целью.</p><p>Все будущие изменения настоящей Политики будут опубликованы на "
+                "этой странице. Просим периодически проверять, не была ли Политика уточнена или "
+                "изменена.</p>",
             },
         ),
         ("heading", {"en": "What are cookies?", "ru": "Что такое файлы cookie?"}),
@@ -678,22 +678,22 @@ POLICY = {
         (
             "heading",
             {
-                "en": "Changes to this statement and contact",
-                "ru": "Изменения настоящего Заявления и обратная связь",
+                "en": "Changes to this policy and contact",
+                "ru": "Изменения настоящей Политики и обратная связь",
             },
         ),
         (
             "text",
             {
                 "en": "<p>If we change which cookies we use or how we use them, we will update "
-                "this statement on this page. If a change affects what we collect, we will ask for "
-                "your consent again. If you have any questions about this statement or about how "
+                "this policy on this page. If a change affects what we collect, we will ask for "
+                "your consent again. If you have any questions about this policy or about how "
                 "we use cookies, please contact SOFTPRO using the contact details on this "
                 "site.</p>",
                 "ru": "<p>Если мы изменим состав используемых файлов cookie или порядок их "
-                "использования, мы обновим настоящее Заявление на этой странице. Если изменения "
+                "использования, мы обновим настоящую Политику на этой странице. Если изменения "
                 "затронут состав собираемых сведений, мы снова запросим ваше согласие. Если у вас "
-                "есть вопросы о настоящем Заявлении или о том, как мы используем файлы cookie, "
+                "есть вопросы о настоящей Политике или о том, как мы используем файлы cookie, "
                 "свяжитесь с нами по контактным данным, указанным на этом сайте.</p>",
             },
         ),
