@@ -172,8 +172,9 @@ POLICY = {
                     "or advertising purposes and do not remember which pages of the site you "
                     "visited. Because the site cannot work properly without them, this category "
                     "cannot be switched off. How long each cookie is kept is shown in the table "
-                    "below. How to manage cookies is described in the section “Managing cookies "
-                    "and their deletion” below.</p>",
+                    "below. How to manage cookies is described in the section "
+                    '“<a href="#managing-cookies-and-their-deletion">Managing cookies '
+                    "and their deletion</a>” below.</p>",
                     "ru": "<p>Строго необходимые (основные) файлы cookie нужны для входа в систему "
                     "и для перехода между страницами сайта; без них часть возможностей сайта "
                     "недоступна. На этом сайте они защищают формы, с помощью которых редакторы "
@@ -184,7 +185,9 @@ POLICY = {
                     "запоминают, какие страницы сайта вы посещали. Поскольку без них сайт не может "
                     "работать надлежащим образом, отключить эту категорию нельзя. Срок хранения "
                     "каждого файла cookie указан в таблице ниже. О том, как управлять файлами "
-                    "cookie, рассказано в разделе «Управление файлами cookie и их удаление» "
+                    "cookie, рассказано в разделе "
+                    '«<a href="#управление-файлами-cookie-и-их-удаление">Управление файлами '
+                    "cookie и их удаление</a>» "
                     "ниже.</p>",
                 },
                 "lifetime": {
@@ -257,8 +260,9 @@ POLICY = {
                     "this site, the public pages choose their language by the page address and set "
                     "no cookie for it; a language cookie is set only when a language is chosen in "
                     "the admin area. This site’s functional cookie is deleted when you close your "
-                    "browser. How to manage cookies is described in the section “Managing cookies "
-                    "and their deletion” below.</p>",
+                    "browser. How to manage cookies is described in the section "
+                    '“<a href="#managing-cookies-and-their-deletion">Managing cookies '
+                    "and their deletion</a>” below.</p>",
                     "ru": "<p>Функциональные (сеансовые) файлы cookie позволяют сайту запоминать "
                     "выбранные вами настройки — например, язык, регион или введённое вами имя "
                     "пользователя — и делать работу с сайтом более персонализированной. Собираемые "
@@ -268,7 +272,8 @@ POLICY = {
                     "файл cookie устанавливается только при выборе языка в административном "
                     "разделе. Функциональный файл cookie этого сайта удаляется при закрытии "
                     "браузера. О том, как управлять файлами cookie, рассказано в разделе "
-                    "«Управление файлами cookie и их удаление» ниже.</p>",
+                    '«<a href="#управление-файлами-cookie-и-их-удаление">Управление файлами '
+                    "cookie и их удаление</a>» ниже.</p>",
                 },
                 "lifetime": {"en": "Until you close your browser.", "ru": "До закрытия браузера."},
                 "cookies": [
@@ -313,7 +318,9 @@ POLICY = {
                     "site and the pages they viewed on it. We use this information to improve the "
                     "site. These cookies are set only with your consent, and they usually remain "
                     "on your device until they expire or you delete them. How to manage cookies is "
-                    "described in the section “Managing cookies and their deletion” below.</p>",
+                    "described in the section "
+                    '“<a href="#managing-cookies-and-their-deletion">Managing cookies and their '
+                    "deletion</a>” below.</p>",
                     "ru": "<p>Аналитические (эксплуатационные) файлы cookie устанавливаются "
                     "системами веб-аналитики, например Google Analytics. Они собирают сведения о "
                     "том, как посетители пользуются сайтом: в частности, о количестве посетителей, "
@@ -321,8 +328,9 @@ POLICY = {
                     "Мы используем эти сведения для улучшения сайта. Такие файлы cookie "
                     "устанавливаются только с вашего согласия и, как правило, хранятся на вашем "
                     "устройстве до истечения срока хранения или до тех пор, пока вы их не удалите. "
-                    "О том, как управлять файлами cookie, рассказано в разделе «Управление файлами "
-                    "cookie и их удаление» ниже.</p>",
+                    "О том, как управлять файлами cookie, рассказано в разделе "
+                    '«<a href="#управление-файлами-cookie-и-их-удаление">Управление файлами '
+                    "cookie и их удаление</a>» ниже.</p>",
                 },
                 "lifetime": {
                     "en": "Up to 2 years, unless you delete them sooner.",
@@ -394,7 +402,9 @@ POLICY = {
                     "common interests and behavior of groups of visitors to our site and other "
                     "websites. These cookies are set only with your consent and remain on your "
                     "device until they expire or you delete them. How to manage cookies is "
-                    "described in the section “Managing cookies and their deletion” below.</p>",
+                    "described in the section "
+                    '“<a href="#managing-cookies-and-their-deletion">Managing cookies and their '
+                    "deletion</a>” below.</p>",
                     "ru": "<p>Рекламные файлы cookie собирают сведения об отдельных страницах "
                     "сайта, которые просматривают посетители; эти сведения могут указывать, "
                     "например, на ваши интересы или иные характеристики. Как правило, такие файлы "
@@ -408,8 +418,9 @@ POLICY = {
                     "интересов и поведения групп посетителей нашего и других сайтов. Такие файлы "
                     "cookie устанавливаются только с вашего согласия и хранятся на вашем "
                     "устройстве до истечения срока хранения или до тех пор, пока вы их не удалите. "
-                    "О том, как управлять файлами cookie, рассказано в разделе «Управление файлами "
-                    "cookie и их удаление» ниже.</p>",
+                    "О том, как управлять файлами cookie, рассказано в разделе "
+                    '«<a href="#управление-файлами-cookie-и-их-удаление">Управление файлами '
+                    "cookie и их удаление</a>» ниже.</p>",
                 },
                 "lifetime": {
                     "en": "Up to 2 years, unless you delete them sooner.",
@@ -651,8 +662,8 @@ POLICY = {
                 "а удаление данных о работе в браузере с отмеченным пунктом «Файлы cookie и другие "
                 "данные сайтов» стирает сохранённые файлы cookie.</li><li><b>Mozilla Firefox</b>: "
                 "откройте меню (три полоски) → «Настройки» → «Приватность и защита». В разделе о "
-                "данных сайтов кнопка «Удалить данные…» удаляет файлы cookie, а кнопка «Управление "
-                "данными…» позволяет удалить их для отдельных сайтов; улучшенная защита от "
+                "данных сайтов кнопка «Удалить данные…» удаляет файлы cookie, а кнопка "
+                "«Управление данными…» позволяет удалить их для отдельных сайтов; улучшенная защита от "
                 "отслеживания блокирует отслеживающие файлы cookie.</li><li><b>Safari</b> на Mac: "
                 "меню «Safari» → «Настройки» (в старых версиях — «Параметры») → "
                 "«Конфиденциальность». Кнопка «Управлять данными веб-сайтов…» позволяет удалить "

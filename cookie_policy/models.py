@@ -20,7 +20,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from . import changes, conf, languages, scheduled
+from . import anchors, changes, conf, languages, scheduled
 from .blocks import CookiePolicyStreamBlock
 from .panels import ConsentVersionPanel, UnconfirmedCookiesPanel
 from .validation import PublishRefused, publish_problems
@@ -103,6 +103,9 @@ class CookiePolicyPage(PreviewInEachLanguage, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["versions"] = self.published_versions()
+        context["blocks"], context["contents"] = anchors.sections(
+            self.body, history=bool(context["versions"])
+        )
         context["base_template"] = conf.get("BASE_TEMPLATE")
         return context
 

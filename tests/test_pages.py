@@ -168,3 +168,18 @@ def test_demo_settings_summaries_end_with_their_sentence(demo, client, language)
         # Django's Truncator used to end a cut summary in "…".
         assert text.rstrip("»”)").endswith((".", "!", "?")), text
         assert "  " not in text and len(text.split()) <= 40, text
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_demo_in_page_links_reach_their_sections(demo, client, language):
+    """ "See Managing cookies below" is a link, and every in-page link has its target."""
+    html = BeautifulSoup(client.get(f"/{language}/cookie-policy/").text, "html.parser")
+    links = [a["href"][1:] for a in html.select('a[href^="#"]')]
+    assert all(html.find(id=anchor) is not None for anchor in links), links
+    managing = {
+        "en": "managing-cookies-and-their-deletion",
+        "ru": "управление-файлами-cookie-и-их-удаление",
+    }
+    assert html.select_one("#contents").text == {"en": "Contents", "ru": "Содержание"}[language]
+    # The table of contents and four categories' purposes link to the section.
+    assert links.count(managing[language]) == 5
