@@ -1,7 +1,13 @@
 """English and Russian content that `manage.py load_content` publishes.
 
-Entries with "example": True describe third-party services the statement names; the site owner
-replaces them with the cookies their own services really set.
+Cookies marked "status": "unconfirmed" belong to services the statement names but the demo does
+not load: visitors see them marked "not yet confirmed on this site" until the site owner sees the
+site set them and confirms them (or deletes the rows).
+
+Each declaration was checked against its vendor's documentation; the comment beside a lifetime
+says where it comes from. A first-party cookie is stored under this site's own address, even when
+another service's script on our pages writes it (Google Analytics, the Google Ads conversion
+linker, the Meta Pixel); a third-party cookie is stored under another service's address.
 """
 
 HOME = {
@@ -64,18 +70,18 @@ POLICY = {
             "text",
             {
                 "en": "<p>The private enterprise SOFTPRO+ (“SOFTPRO”, “we”) uses cookies to offer "
-                "you a more personalized, higher-quality web service. In this SOFTPRO statement on "
-                "the use of cookies, we explain in full which cookies we use on this website, how "
-                "we use them and for what purpose.</p><p>We will publish any future changes to "
-                "this statement on this page. Please check it from time to time to see whether it "
-                "has been clarified or amended.</p>",
+                "you a more personalized, higher-quality web service. In this cookie policy, we "
+                "explain in full which cookies we use on this website, how we use them and for "
+                "what purpose.</p><p>We will publish any future changes to this policy on this "
+                "page. Please check it from time to time to see whether it has been clarified or "
+                "amended.</p>",
                 "ru": "<p>Частное предприятие SOFTPRO+ (далее — «SOFTPRO», «мы») использует "
                 "технологию файлов cookie, чтобы сделать наш веб-сервис более персонализированным "
-                "и качественным. В настоящем Заявлении об использовании файлов cookie мы подробно "
+                "и качественным. В настоящей Политике использования файлов cookie мы подробно "
                 "рассказываем, какие файлы cookie используются на этом сайте, как и с какой "
-                "целью.</p><p>Все будущие изменения настоящего Заявления будут опубликованы на "
-                "этой странице. Просим периодически проверять, не было ли Заявление уточнено или "
-                "изменено.</p>",
+                "целью.</p><p>Все будущие изменения настоящей Политики будут опубликованы на "
+                "этой странице. Просим периодически проверять, не была ли Политика уточнена или "
+                "изменена.</p>",
             },
         ),
         ("heading", {"en": "What are cookies?", "ru": "Что такое файлы cookie?"}),
@@ -124,16 +130,19 @@ POLICY = {
             {
                 "en": "<p>Below we describe the categories of cookies we use and what each "
                 "category is for. For every cookie we give its name, provider, purpose and "
-                "lifetime, and whether it is a first-party cookie (set by this site) or a "
-                "third-party cookie (set by another service). Strictly necessary cookies are used "
+                "lifetime, and whether it is a first-party cookie (stored under this site’s "
+                "address, even when another service’s script on our pages sets it) or a "
+                "third-party cookie (stored under another service’s address). Strictly necessary "
+                "cookies are used "
                 "without your consent; cookies of every other category are used only if you allow "
                 "them.</p>",
                 "ru": "<p>Ниже описаны категории файлов cookie, которые мы используем, и цели их "
                 "использования. Для каждого файла cookie указаны его имя, поставщик, цель и срок "
-                "хранения, а также то, является ли он собственным (его устанавливает этот сайт) "
-                "или сторонним (его устанавливает другой сервис). Строго необходимые файлы cookie "
-                "используются без вашего согласия; файлы cookie остальных категорий используются "
-                "только с вашего согласия.</p>",
+                "хранения, а также то, является ли он собственным (он хранится под адресом этого "
+                "сайта, даже если его записывает сценарий другого сервиса на наших страницах) "
+                "или сторонним (он хранится под адресом другого сервиса). Строго необходимые "
+                "файлы cookie используются без вашего согласия; файлы cookie остальных "
+                "категорий используются только с вашего согласия.</p>",
             },
         ),
         (
@@ -145,6 +154,14 @@ POLICY = {
                     "en": "Strictly necessary cookies",
                     "ru": "Строго необходимые файлы cookie",
                 },
+                "summary": {
+                    "en": "Needed for the site to work: they protect the forms editors use to "
+                    "sign in, keep editors signed in and remember your cookie choices. They "
+                    "cannot be switched off.",
+                    "ru": "Нужны для работы сайта: защищают формы, с помощью которых редакторы "
+                    "входят в систему, поддерживают их сеанс и запоминают ваш выбор в отношении "
+                    "файлов cookie. Отключить их нельзя.",
+                },
                 "purpose": {
                     "en": "<p>Strictly necessary (basic) cookies are needed to sign in and to move "
                     "between the pages of the site; without them, parts of the site are "
@@ -155,8 +172,9 @@ POLICY = {
                     "or advertising purposes and do not remember which pages of the site you "
                     "visited. Because the site cannot work properly without them, this category "
                     "cannot be switched off. How long each cookie is kept is shown in the table "
-                    "below. How to manage cookies is described in the section “Managing cookies "
-                    "and their deletion” below.</p>",
+                    "below. How to manage cookies is described in the section "
+                    '“<a href="#managing-cookies-and-their-deletion">Managing cookies '
+                    "and their deletion</a>” below.</p>",
                     "ru": "<p>Строго необходимые (основные) файлы cookie нужны для входа в систему "
                     "и для перехода между страницами сайта; без них часть возможностей сайта "
                     "недоступна. На этом сайте они защищают формы, с помощью которых редакторы "
@@ -167,7 +185,9 @@ POLICY = {
                     "запоминают, какие страницы сайта вы посещали. Поскольку без них сайт не может "
                     "работать надлежащим образом, отключить эту категорию нельзя. Срок хранения "
                     "каждого файла cookie указан в таблице ниже. О том, как управлять файлами "
-                    "cookie, рассказано в разделе «Управление файлами cookie и их удаление» "
+                    "cookie, рассказано в разделе "
+                    '«<a href="#управление-файлами-cookie-и-их-удаление">Управление файлами '
+                    "cookie и их удаление</a>» "
                     "ниже.</p>",
                 },
                 "lifetime": {
@@ -184,6 +204,8 @@ POLICY = {
                             "ru": "Защищает формы, с помощью которых редакторы входят в "
                             "административный раздел, от подделки межсайтовых запросов (CSRF).",
                         },
+                        # Django's CSRF_COOKIE_AGE: 31449600 s, 52 weeks (docs.djangoproject.com
+                        # /en/stable/ref/settings/#csrf-cookie-age).
                         "duration": {"en": "1 year", "ru": "1 год"},
                         "party": "first",
                     },
@@ -195,6 +217,8 @@ POLICY = {
                             "ru": "Поддерживает сеанс редактора, вошедшего в административный "
                             "раздел.",
                         },
+                        # Django's SESSION_COOKIE_AGE: 1209600 s
+                        # (…/ref/settings/#session-cookie-age).
                         "duration": {"en": "2 weeks", "ru": "2 недели"},
                         "party": "first",
                     },
@@ -208,6 +232,7 @@ POLICY = {
                             "идентификатор согласия, чтобы ваш выбор соблюдался, а баннер не "
                             "появлялся повторно.",
                         },
+                        # COOKIE_POLICY_ACCEPT_DAYS and _REJECT_DAYS: 182 (cookie_policy/conf.py).
                         "duration": {"en": "6 months (182 days)", "ru": "6 месяцев (182 дня)"},
                         "party": "first",
                     },
@@ -220,6 +245,13 @@ POLICY = {
                 "key": "functional",
                 "required": False,
                 "title": {"en": "Functional cookies", "ru": "Функциональные файлы cookie"},
+                "summary": {
+                    "en": "Remember settings you choose, such as a language chosen in the admin "
+                    "area. This site’s functional cookie is deleted when you close your browser.",
+                    "ru": "Запоминают выбранные вами настройки, например язык, выбранный в "
+                    "административном разделе. Функциональный файл cookie этого сайта удаляется "
+                    "при закрытии браузера.",
+                },
                 "purpose": {
                     "en": "<p>Functional (session) cookies let the site remember the settings you "
                     "choose, such as your language, your region or a username you entered, and "
@@ -228,8 +260,9 @@ POLICY = {
                     "this site, the public pages choose their language by the page address and set "
                     "no cookie for it; a language cookie is set only when a language is chosen in "
                     "the admin area. This site’s functional cookie is deleted when you close your "
-                    "browser. How to manage cookies is described in the section “Managing cookies "
-                    "and their deletion” below.</p>",
+                    "browser. How to manage cookies is described in the section "
+                    '“<a href="#managing-cookies-and-their-deletion">Managing cookies '
+                    "and their deletion</a>” below.</p>",
                     "ru": "<p>Функциональные (сеансовые) файлы cookie позволяют сайту запоминать "
                     "выбранные вами настройки — например, язык, регион или введённое вами имя "
                     "пользователя — и делать работу с сайтом более персонализированной. Собираемые "
@@ -239,7 +272,8 @@ POLICY = {
                     "файл cookie устанавливается только при выборе языка в административном "
                     "разделе. Функциональный файл cookie этого сайта удаляется при закрытии "
                     "браузера. О том, как управлять файлами cookie, рассказано в разделе "
-                    "«Управление файлами cookie и их удаление» ниже.</p>",
+                    '«<a href="#управление-файлами-cookie-и-их-удаление">Управление файлами '
+                    "cookie и их удаление</a>» ниже.</p>",
                 },
                 "lifetime": {"en": "Until you close your browser.", "ru": "До закрытия браузера."},
                 "cookies": [
@@ -253,6 +287,8 @@ POLICY = {
                             "Общедоступная часть сайта переключает язык по адресу страницы и файл "
                             "cookie для этого не устанавливает.",
                         },
+                        # Django's LANGUAGE_COOKIE_AGE: None, a session cookie
+                        # (…/ref/settings/#language-cookie-age).
                         "duration": {
                             "en": "Until the browser is closed",
                             "ru": "До закрытия браузера",
@@ -268,6 +304,13 @@ POLICY = {
                 "key": "analytics",
                 "required": False,
                 "title": {"en": "Analytical cookies", "ru": "Аналитические файлы cookie"},
+                "summary": {
+                    "en": "Let analytics services such as Google Analytics count visits and see "
+                    "how the site is used, so that we can improve it.",
+                    "ru": "Позволяют системам веб-аналитики, например Google Analytics, "
+                    "подсчитывать посещения и видеть, как используется сайт, чтобы мы могли его "
+                    "улучшать.",
+                },
                 "purpose": {
                     "en": "<p>Analytical (operating) cookies are set by analytics services such as "
                     "Google Analytics. They collect information about how visitors use the site: "
@@ -275,7 +318,9 @@ POLICY = {
                     "site and the pages they viewed on it. We use this information to improve the "
                     "site. These cookies are set only with your consent, and they usually remain "
                     "on your device until they expire or you delete them. How to manage cookies is "
-                    "described in the section “Managing cookies and their deletion” below.</p>",
+                    "described in the section "
+                    '“<a href="#managing-cookies-and-their-deletion">Managing cookies and their '
+                    "deletion</a>” below.</p>",
                     "ru": "<p>Аналитические (эксплуатационные) файлы cookie устанавливаются "
                     "системами веб-аналитики, например Google Analytics. Они собирают сведения о "
                     "том, как посетители пользуются сайтом: в частности, о количестве посетителей, "
@@ -283,8 +328,9 @@ POLICY = {
                     "Мы используем эти сведения для улучшения сайта. Такие файлы cookie "
                     "устанавливаются только с вашего согласия и, как правило, хранятся на вашем "
                     "устройстве до истечения срока хранения или до тех пор, пока вы их не удалите. "
-                    "О том, как управлять файлами cookie, рассказано в разделе «Управление файлами "
-                    "cookie и их удаление» ниже.</p>",
+                    "О том, как управлять файлами cookie, рассказано в разделе "
+                    '«<a href="#управление-файлами-cookie-и-их-удаление">Управление файлами '
+                    "cookie и их удаление</a>» ниже.</p>",
                 },
                 "lifetime": {
                     "en": "Up to 2 years, unless you delete them sooner.",
@@ -292,7 +338,7 @@ POLICY = {
                 },
                 "cookies": [
                     {
-                        "name": "_ga",
+                        "name": "_ga",  # the demo sets it: static/cms/analytics-demo.js
                         "provider": {
                             "en": "Google (Google Analytics)",
                             "ru": "Google (Google Analytics)",
@@ -305,9 +351,11 @@ POLICY = {
                             "Google Analytics мог подсчитывать посещения и формировать статистику "
                             "использования сайта.",
                         },
+                        # GA4 sets first-party cookies, _ga for 2 years: "[GA4] Cookie usage on
+                        # websites", support.google.com/analytics/answer/11397207 (and
+                        # developers.google.com/analytics/devguides/collection/ga4/cookie-usage).
                         "duration": {"en": "2 years", "ru": "2 года"},
-                        "party": "third",
-                        "example": True,
+                        "party": "first",
                     },
                     {
                         "name": "_ga_<container-id>",
@@ -319,25 +367,10 @@ POLICY = {
                             "en": "Keeps the state of the current visit for Google Analytics 4.",
                             "ru": "Хранит состояние текущего посещения для Google Analytics 4.",
                         },
+                        # Same source: _ga_<container-id>, first-party, 2 years.
                         "duration": {"en": "2 years", "ru": "2 года"},
-                        "party": "third",
-                        "example": True,
-                    },
-                    {
-                        "name": "_gid",
-                        "provider": {
-                            "en": "Google (Google Analytics)",
-                            "ru": "Google (Google Analytics)",
-                        },
-                        "purpose": {
-                            "en": "Distinguishes visitors over a 24-hour period for Google "
-                            "Analytics statistics.",
-                            "ru": "Различает посетителей в течение 24 часов для статистики Google "
-                            "Analytics.",
-                        },
-                        "duration": {"en": "24 hours", "ru": "24 часа"},
-                        "party": "third",
-                        "example": True,
+                        "party": "first",
+                        "status": "unconfirmed",
                     },
                 ],
             },
@@ -348,6 +381,14 @@ POLICY = {
                 "key": "advertising",
                 "required": False,
                 "title": {"en": "Advertising cookies", "ru": "Рекламные файлы cookie"},
+                "summary": {
+                    "en": "Help show advertising that matches your interests, limit how often you "
+                    "see the same ad and measure how well ads work. This information may be "
+                    "passed on to our advertising partners.",
+                    "ru": "Помогают показывать рекламу, соответствующую вашим интересам, "
+                    "ограничивать число показов одного объявления и оценивать эффективность "
+                    "рекламы. Эти сведения могут передаваться нашим рекламным партнёрам.",
+                },
                 "purpose": {
                     "en": "<p>Advertising cookies collect information about the individual pages "
                     "of the site that visitors view, which may indicate, for example, your "
@@ -361,7 +402,9 @@ POLICY = {
                     "common interests and behavior of groups of visitors to our site and other "
                     "websites. These cookies are set only with your consent and remain on your "
                     "device until they expire or you delete them. How to manage cookies is "
-                    "described in the section “Managing cookies and their deletion” below.</p>",
+                    "described in the section "
+                    '“<a href="#managing-cookies-and-their-deletion">Managing cookies and their '
+                    "deletion</a>” below.</p>",
                     "ru": "<p>Рекламные файлы cookie собирают сведения об отдельных страницах "
                     "сайта, которые просматривают посетители; эти сведения могут указывать, "
                     "например, на ваши интересы или иные характеристики. Как правило, такие файлы "
@@ -375,19 +418,20 @@ POLICY = {
                     "интересов и поведения групп посетителей нашего и других сайтов. Такие файлы "
                     "cookie устанавливаются только с вашего согласия и хранятся на вашем "
                     "устройстве до истечения срока хранения или до тех пор, пока вы их не удалите. "
-                    "О том, как управлять файлами cookie, рассказано в разделе «Управление файлами "
-                    "cookie и их удаление» ниже.</p>",
+                    "О том, как управлять файлами cookie, рассказано в разделе "
+                    '«<a href="#управление-файлами-cookie-и-их-удаление">Управление файлами '
+                    "cookie и их удаление</a>» ниже.</p>",
                 },
                 "lifetime": {
-                    "en": "Up to 13 months, unless you delete them sooner.",
-                    "ru": "До 13 месяцев, если вы не удалите их раньше.",
+                    "en": "Up to 2 years, unless you delete them sooner.",
+                    "ru": "До 2 лет, если вы не удалите их раньше.",
                 },
                 "cookies": [
                     {
                         "name": "_gcl_au",
                         "provider": {
-                            "en": "Google (Google Ads, AdSense)",
-                            "ru": "Google (Google Ads, AdSense)",
+                            "en": "Google (Google Ads)",
+                            "ru": "Google (Google Ads)",
                         },
                         "purpose": {
                             "en": "Used by Google’s conversion linker to link clicks on ads to "
@@ -397,9 +441,13 @@ POLICY = {
                             "сопоставлять переходы по рекламе с посещениями и действиями на этом "
                             "сайте и оценивать эффективность рекламы.",
                         },
-                        "duration": {"en": "3 months", "ru": "3 месяца"},
-                        "party": "third",
-                        "example": True,
+                        # The conversion linker stores ad clicks in first-party cookies on the
+                        # site's domain (support.google.com/tagmanager/answer/7549390); _gcl_au
+                        # lasts 90 days (Google's advertising and measurement cookie reference,
+                        # business.safety.google/adscookies).
+                        "duration": {"en": "90 days", "ru": "90 дней"},
+                        "party": "first",
+                        "status": "unconfirmed",
                     },
                     {
                         "name": "IDE",
@@ -412,13 +460,20 @@ POLICY = {
                             "соответствующей вашим интересам, ограничения числа показов одного и "
                             "того же объявления и оценки эффективности рекламы.",
                         },
-                        "duration": {"en": "13 months", "ru": "13 месяцев"},
+                        # Stored under doubleclick.net; 13 months in the EEA, the UK and
+                        # Switzerland, 24 months elsewhere ("How Google uses cookies",
+                        # policies.google.com/technologies/cookies).
+                        "duration": {
+                            "en": "13 months in the EEA, the UK and Switzerland; 2 years elsewhere",
+                            "ru": "13 месяцев в ЕЭЗ, Великобритании и Швейцарии; 2 года в других "
+                            "странах",
+                        },
                         "party": "third",
-                        "example": True,
+                        "status": "unconfirmed",
                     },
                     {
                         "name": "_fbp",
-                        "provider": {"en": "Meta (Facebook)", "ru": "Meta (Facebook)"},
+                        "provider": {"en": "Meta (Meta Pixel)", "ru": "Meta (пиксель Meta)"},
                         "purpose": {
                             "en": "Used by the Meta Pixel to recognize your browser, show ads on "
                             "Facebook and other services and measure how effective they are.",
@@ -426,9 +481,13 @@ POLICY = {
                             "показывать рекламу в Facebook и других сервисах и оценивать её "
                             "эффективность.",
                         },
-                        "duration": {"en": "3 months", "ru": "3 месяца"},
-                        "party": "third",
-                        "example": True,
+                        # The Meta Pixel stores _fbp as a first-party cookie for 90 days ("About
+                        # cookie settings for your Meta Pixel", facebook.com/business/help/
+                        # 471978536642445, referred to by developers.facebook.com/docs/
+                        # marketing-api/conversions-api/parameters/fbp-and-fbc/).
+                        "duration": {"en": "90 days", "ru": "90 дней"},
+                        "party": "first",
+                        "status": "unconfirmed",
                     },
                 ],
             },
@@ -439,28 +498,33 @@ POLICY = {
                 "key": "other",
                 "required": False,
                 "title": {"en": "Other cookies", "ru": "Прочие файлы cookie"},
+                "summary": {
+                    "en": "Let content from YouTube, Facebook and Viber, such as embedded videos, "
+                    "load on our pages. These services set their own cookies.",
+                    "ru": "Позволяют загружать на наших страницах материалы YouTube, Facebook и "
+                    "Viber, например встроенные видео. Эти сервисы устанавливают собственные "
+                    "файлы cookie.",
+                },
                 "purpose": {
-                    "en": "<p>Some pages of this site contain content from YouTube, Facebook, "
-                    "Viber and Skype, such as embedded videos, posts or buttons for contacting us. "
-                    "These services set their own third-party cookies, and we cannot control them. "
+                    "en": "<p>Some pages of this site contain content from YouTube, Facebook and "
+                    "Viber, such as embedded videos, posts or buttons for contacting us. These "
+                    "services set their own third-party cookies, and we cannot control them. "
                     "Embedded content from these services loads only after you allow this "
                     "category; until then, a placeholder with a button to load the content is "
                     "shown in its place. The table below lists the main cookies that YouTube and "
-                    "Facebook set. Links for contacting us through Viber or Skype open their apps "
-                    "or websites, where Rakuten Viber and Microsoft (Skype) set cookies under "
-                    "their own rules. Each service describes the cookies it uses in the cookie "
-                    "policy on its own website.</p>",
-                    "ru": "<p>На некоторых страницах сайта размещены материалы YouTube, Facebook, "
-                    "Viber и Skype: например, встроенные видео, публикации или кнопки для связи с "
-                    "нами. Эти сервисы устанавливают собственные сторонние файлы cookie, и мы не "
-                    "можем на них влиять. Встроенные материалы таких сервисов загружаются только "
-                    "после того, как вы разрешите эту категорию, а до этого вместо них "
-                    "показывается заглушка с кнопкой загрузки. В таблице ниже перечислены основные "
-                    "файлы cookie, которые устанавливают YouTube и Facebook. Ссылки для связи с "
-                    "нами через Viber или Skype открывают приложения или сайты этих сервисов, где "
-                    "Rakuten Viber и Microsoft (Skype) устанавливают файлы cookie по собственным "
-                    "правилам. Каждый сервис описывает используемые им файлы cookie в своей "
-                    "политике на собственном сайте.</p>",
+                    "Facebook set. A link for contacting us through Viber opens its app or "
+                    "website, where Rakuten Viber sets cookies under its own rules. Each service "
+                    "describes the cookies it uses in the cookie policy on its own website.</p>",
+                    "ru": "<p>На некоторых страницах сайта размещены материалы YouTube, Facebook и "
+                    "Viber: например, встроенные видео, публикации или кнопки для связи с нами. "
+                    "Эти сервисы устанавливают собственные сторонние файлы cookie, и мы не можем "
+                    "на них влиять. Встроенные материалы таких сервисов загружаются только после "
+                    "того, как вы разрешите эту категорию, а до этого вместо них показывается "
+                    "заглушка с кнопкой загрузки. В таблице ниже перечислены основные файлы "
+                    "cookie, которые устанавливают YouTube и Facebook. Ссылка для связи с нами "
+                    "через Viber открывает приложение или сайт этого сервиса, где Rakuten Viber "
+                    "устанавливает файлы cookie по собственным правилам. Каждый сервис описывает "
+                    "используемые им файлы cookie в своей политике на собственном сайте.</p>",
                 },
                 "lifetime": {
                     "en": "Set by each service; for the cookies listed, from the end of your visit "
@@ -473,33 +537,42 @@ POLICY = {
                         "name": "YSC",
                         "provider": {"en": "Google (YouTube)", "ru": "Google (YouTube)"},
                         "purpose": {
-                            "en": "Set by YouTube when an embedded video loads; links the requests "
+                            "en": "Set by YouTube when you play an embedded video (before that, "
+                            "YouTube’s privacy-enhanced mode stores nothing); links the requests "
                             "of one browsing session, for example to count views and prevent "
                             "abuse.",
-                            "ru": "Устанавливается YouTube при загрузке встроенного видео; "
-                            "связывает запросы в рамках одного сеанса, например для подсчёта "
-                            "просмотров и защиты от злоупотреблений.",
+                            "ru": "Устанавливается YouTube, когда вы запускаете встроенное видео "
+                            "(до этого режим повышенной конфиденциальности YouTube ничего не "
+                            "сохраняет); связывает запросы в рамках одного сеанса, например для "
+                            "подсчёта просмотров и защиты от злоупотреблений.",
                         },
+                        # The embed is youtube-nocookie.com (cookie_policy/embeds.py): "privacy-
+                        # enhanced mode" stores nothing until the video plays
+                        # (support.google.com/youtube/answer/171780). YSC lasts for the browsing
+                        # session ("How Google uses cookies", policies.google.com/technologies/
+                        # cookies).
                         "duration": {
                             "en": "Until the browser is closed",
                             "ru": "До закрытия браузера",
                         },
                         "party": "third",
-                        "example": True,
+                        "status": "unconfirmed",
                     },
                     {
                         "name": "VISITOR_INFO1_LIVE",
                         "provider": {"en": "Google (YouTube)", "ru": "Google (YouTube)"},
                         "purpose": {
-                            "en": "Set by YouTube when an embedded video loads; estimates your "
+                            "en": "Set by YouTube when you play an embedded video; estimates your "
                             "connection speed for video playback and remembers player settings.",
-                            "ru": "Устанавливается YouTube при загрузке встроенного видео; "
+                            "ru": "Устанавливается YouTube, когда вы запускаете встроенное видео; "
                             "оценивает скорость вашего подключения для воспроизведения видео и "
                             "запоминает настройки проигрывателя.",
                         },
+                        # 6 months ("How Google uses cookies", policies.google.com/technologies/
+                        # cookies).
                         "duration": {"en": "6 months", "ru": "6 месяцев"},
                         "party": "third",
-                        "example": True,
+                        "status": "unconfirmed",
                     },
                     {
                         "name": "fr",
@@ -511,9 +584,11 @@ POLICY = {
                             "страницах; используется для показа рекламы, оценки её эффективности и "
                             "более точного соответствия рекламы вашим интересам.",
                         },
-                        "duration": {"en": "3 months", "ru": "3 месяца"},
+                        # Stored under facebook.com for 90 days (Meta's Cookies Policy,
+                        # facebook.com/privacy/policies/cookies).
+                        "duration": {"en": "90 days", "ru": "90 дней"},
                         "party": "third",
-                        "example": True,
+                        "status": "unconfirmed",
                     },
                 ],
             },
@@ -587,8 +662,8 @@ POLICY = {
                 "а удаление данных о работе в браузере с отмеченным пунктом «Файлы cookie и другие "
                 "данные сайтов» стирает сохранённые файлы cookie.</li><li><b>Mozilla Firefox</b>: "
                 "откройте меню (три полоски) → «Настройки» → «Приватность и защита». В разделе о "
-                "данных сайтов кнопка «Удалить данные…» удаляет файлы cookie, а кнопка «Управление "
-                "данными…» позволяет удалить их для отдельных сайтов; улучшенная защита от "
+                "данных сайтов кнопка «Удалить данные…» удаляет файлы cookie, а кнопка "
+                "«Управление данными…» позволяет удалить их для отдельных сайтов; улучшенная защита от "
                 "отслеживания блокирует отслеживающие файлы cookie.</li><li><b>Safari</b> на Mac: "
                 "меню «Safari» → «Настройки» (в старых версиях — «Параметры») → "
                 "«Конфиденциальность». Кнопка «Управлять данными веб-сайтов…» позволяет удалить "
@@ -614,22 +689,22 @@ POLICY = {
         (
             "heading",
             {
-                "en": "Changes to this statement and contact",
-                "ru": "Изменения настоящего Заявления и обратная связь",
+                "en": "Changes to this policy and contact",
+                "ru": "Изменения настоящей Политики и обратная связь",
             },
         ),
         (
             "text",
             {
                 "en": "<p>If we change which cookies we use or how we use them, we will update "
-                "this statement on this page. If a change affects what we collect, we will ask for "
-                "your consent again. If you have any questions about this statement or about how "
+                "this policy on this page. If a change affects what we collect, we will ask for "
+                "your consent again. If you have any questions about this policy or about how "
                 "we use cookies, please contact SOFTPRO using the contact details on this "
                 "site.</p>",
                 "ru": "<p>Если мы изменим состав используемых файлов cookie или порядок их "
-                "использования, мы обновим настоящее Заявление на этой странице. Если изменения "
+                "использования, мы обновим настоящую Политику на этой странице. Если изменения "
                 "затронут состав собираемых сведений, мы снова запросим ваше согласие. Если у вас "
-                "есть вопросы о настоящем Заявлении или о том, как мы используем файлы cookie, "
+                "есть вопросы о настоящей Политике или о том, как мы используем файлы cookie, "
                 "свяжитесь с нами по контактным данным, указанным на этом сайте.</p>",
             },
         ),

@@ -8,6 +8,14 @@ from .embeds import embed_url
 from .validators import validate_category_key, validate_cookie_name
 
 PARTY_CHOICES = [("first", _("first party")), ("third", _("third party"))]
+# Whether this site is known to set a declared cookie. A row not yet confirmed is never shown to
+# visitors as fact: it is marked as such on the policy page, or left out of it.
+CONFIRMED, UNCONFIRMED, HIDDEN = "confirmed", "unconfirmed", "hidden"
+STATUS_CHOICES = [
+    (CONFIRMED, _("confirmed: this site sets it")),
+    (UNCONFIRMED, _("not yet confirmed on this site: shown marked as such")),
+    (HIDDEN, _("not yet confirmed on this site: hidden from visitors")),
+]
 
 
 class CookieDeclarationBlock(blocks.StructBlock):
@@ -29,6 +37,15 @@ class CookieDeclarationBlock(blocks.StructBlock):
     purpose = blocks.TextBlock(label=_("purpose"))
     duration = blocks.CharBlock(max_length=100, label=_("duration"))
     party = blocks.ChoiceBlock(choices=PARTY_CHOICES, default="first", label=_("party"))
+    status = blocks.ChoiceBlock(
+        choices=STATUS_CHOICES,
+        default=CONFIRMED,
+        label=_("on this site"),
+        help_text=_(
+            "Confirm a cookie once you have seen this site set it. Until then visitors see the row "
+            "marked “not yet confirmed on this site”, or do not see it at all."
+        ),
+    )
 
     class Meta:
         icon = "clipboard-list"
@@ -50,6 +67,15 @@ class CookieCategoryBlock(blocks.StructBlock):
     purpose = blocks.RichTextBlock(
         features=["bold", "italic", "link", "ul", "ol"], label=_("purpose")
     )
+    summary = blocks.TextBlock(
+        required=False,
+        max_length=300,
+        label=_("summary"),
+        help_text=_(
+            "One or two whole sentences that visitors read beside the category's switch in the "
+            "cookie settings. Left empty, they read the first sentences of the purpose."
+        ),
+    )
     lifetime = blocks.CharBlock(max_length=200, label=_("lifetime"))
     required = blocks.BooleanBlock(
         required=False,
@@ -62,6 +88,11 @@ class CookieCategoryBlock(blocks.StructBlock):
         icon = "lock"
         label = _("cookie category")
         template = "cookie_policy/blocks/category.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["cookies"] = [c for c in value["cookies"] if c.get("status") != HIDDEN]
+        return context
 
 
 class CookiePolicyStreamBlock(blocks.StreamBlock):

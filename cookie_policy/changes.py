@@ -10,6 +10,8 @@ import re
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from .blocks import CONFIRMED, HIDDEN
+
 # Letters of the Latin and Cyrillic scripts, accented and national ones included (German ß,
 # Portuguese ç, Belarusian і and ў, Ukrainian ї), by Unicode block.
 LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
@@ -39,23 +41,51 @@ def categories(value):
 
 
 def fingerprint(value):
-    """What visitors consent to: category keys, their required flags and their cookie names."""
+    """What visitors consent to: category keys, their required flags and the names of the cookies
+    they are shown (a row hidden from them is not part of what they agree to)."""
     return json.dumps(
         sorted(
-            [key, bool(category.get("required")), sorted(cookie_names(category))]
+            [key, bool(category.get("required")), sorted(shown_cookie_names(category))]
             for key, category in categories(value).items()
         )
     )
 
 
 def cookie_names(category):
+    """Every cookie name the category declares, hidden rows included: a refusal deletes them all."""
     return [cookie.get("name", "") for cookie in _cookies(category)]
+
+
+def shown_cookie_names(category):
+    return [cookie.get("name", "") for cookie in _shown_cookies(category)]
+
+
+def cookie_statuses(category):
+    """``(name, status)`` of each declared cookie; rows older than the status are confirmed."""
+    return [(c.get("name", ""), c["status"]) for c in _cookies(category)]
+
+
+def unconfirmed(value):
+    """``(category title, cookie name, status)`` of each row of a body that this site is not yet
+    known to set, in page order."""
+    return [
+        (category.get("title") or key, cookie["name"], cookie["status"])
+        for key, category in categories(value).items()
+        for cookie in _cookies(category)
+        if cookie["status"] != CONFIRMED
+    ]
+
+
+def _shown_cookies(category):
+    return (cookie for cookie in _cookies(category) if cookie["status"] != HIDDEN)
 
 
 def _cookies(category):
     # A ListBlock stores items as {"type": "item", "value": {...}}; older data stores bare dicts.
     for item in category.get("cookies") or []:
-        yield item["value"] if "value" in item and "name" not in item else item
+        cookie = item["value"] if "value" in item and "name" not in item else item
+        # Rows saved before the status existed were presented as fact: confirmed.
+        yield {**cookie, "status": cookie.get("status") or CONFIRMED}
 
 
 def mixed_script_words(text):
@@ -98,8 +128,8 @@ def describe_changes(old, new, wording=True):
                 lines.append(_("%(category)s: now strictly necessary") % {"category": title})
             else:
                 lines.append(_("%(category)s: can now be refused") % {"category": title})
-        old_cookies = {c.get("name"): c for c in _cookies(previous)}
-        new_cookies = {c.get("name"): c for c in _cookies(category)}
+        old_cookies = {c.get("name"): c for c in _shown_cookies(previous)}
+        new_cookies = {c.get("name"): c for c in _shown_cookies(category)}
         for name in sorted(new_cookies.keys() - old_cookies.keys()):
             lines.append(
                 _("%(category)s: cookie %(cookie)s added") % {"category": title, "cookie": name}
@@ -114,9 +144,12 @@ def describe_changes(old, new, wording=True):
                     _("%(category)s: cookie %(cookie)s updated")
                     % {"category": title, "cookie": name}
                 )
-        # Every text of the category: the title, purpose and lifetime, and any field added later.
+        # Every text of the category: title, summary, purpose, lifetime and any field added later.
+        # A field added since a revision was saved reads as empty there, as it does to visitors.
         described = (previous.keys() | category.keys()) - {"key", "required", "cookies"}
-        if wording and any(previous.get(field) != category.get(field) for field in described):
+        if wording and any(
+            (previous.get(field) or "") != (category.get(field) or "") for field in described
+        ):
             lines.append(_("%(category)s: description updated") % {"category": title})
     for key in sorted(before.keys() - after.keys()):
         lines.append(

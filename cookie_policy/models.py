@@ -23,10 +23,10 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from . import bidi, changes, conf, history, languages, scheduled
+from . import anchors, bidi, changes, conf, history, languages, scheduled
 from .admin_forms import ConsentBannerForm
 from .blocks import CookiePolicyStreamBlock
-from .panels import ConsentVersionPanel
+from .panels import ConsentVersionPanel, UnconfirmedCookiesPanel
 from .validation import PublishRefused, publish_problems
 from .validators import refuse_reordering
 
@@ -74,7 +74,7 @@ class CookiePolicyPage(PreviewInEachLanguage, RoutablePageMixin, Page):
         *Page.content_panels,
         FieldPanel("body"),
         MultiFieldPanel(
-            [ConsentVersionPanel(), FieldPanel("force_reconsent")],
+            [ConsentVersionPanel(), UnconfirmedCookiesPanel(), FieldPanel("force_reconsent")],
             heading=_("Consent"),
         ),
     ]
@@ -114,6 +114,9 @@ class CookiePolicyPage(PreviewInEachLanguage, RoutablePageMixin, Page):
         context["versions"] = versions[: history.RECENT]
         context["more_versions"] = len(versions) > history.RECENT
         context["last_updated"] = versions[0]["date"] if versions else self.last_published_at
+        context["blocks"], context["contents"] = anchors.sections(
+            self.body, history=bool(context["versions"])
+        )
         context["base_template"] = conf.get("BASE_TEMPLATE")
         return context
 

@@ -1,12 +1,16 @@
 """A policy page as plain, cacheable data for the banner, the consent endpoint and the script."""
 
+import re
 from html import unescape
 
 from django.urls import reverse
 from django.utils.html import strip_tags
-from django.utils.text import Truncator
 
 from . import changes, conf, consent
+
+SUMMARY_WORDS = 40
+# Where a sentence ends: its stop, then any closing quote or bracket, then a space.
+SENTENCE_END = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][»”\"’)]))\s+")
 
 
 def policy_data(policy, request=None):
@@ -17,7 +21,7 @@ def policy_data(policy, request=None):
             "key": key,
             "title": category.get("title") or key,
             "required": bool(category.get("required")),
-            "summary": Truncator(unescape(strip_tags(category.get("purpose") or ""))).words(40),
+            "summary": summary(category),
             "cookies": [
                 consent.cookie_pattern(name) for name in changes.cookie_names(category) if name
             ],
@@ -31,6 +35,22 @@ def policy_data(policy, request=None):
         "title": policy.title if policy else "",
         "categories": categories,
     }
+
+
+def summary(category):
+    """The category's summary for the cookie settings: the editor's, else whole sentences of the
+    purpose up to SUMMARY_WORDS words (at least the first sentence), never a cut one."""
+    written = (category.get("summary") or "").strip()
+    if written:
+        return written
+    text = " ".join(unescape(strip_tags(category.get("purpose") or "")).split())
+    sentences = SENTENCE_END.split(text)
+    chosen = sentences[:1]
+    for sentence in sentences[1:]:
+        if len(" ".join([*chosen, sentence]).split()) > SUMMARY_WORDS:
+            break
+        chosen.append(sentence)
+    return " ".join(chosen)
 
 
 def config(policy):

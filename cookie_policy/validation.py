@@ -63,6 +63,14 @@ def publish_problems(page):
                     _("The cookies of category “%(key)s” differ in %(language)s.")
                     % {"key": key, "language": language}
                 )
+            elif changes.cookie_statuses(theirs) != changes.cookie_statuses(category):
+                problems.append(
+                    _(
+                        "Whether the cookies of category “%(key)s” are confirmed on this site "
+                        "differs in %(language)s."
+                    )
+                    % {"key": key, "language": language}
+                )
             if bool(theirs.get("required")) != bool(category.get("required")):
                 problems.append(
                     _("Category “%(key)s” is strictly necessary in one language only.")

@@ -10,7 +10,7 @@ from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import bidi, scheduled
+from . import bidi, changes, languages, scheduled
 from .models import ConsentBanner, CookiePolicyPage
 from .reports import PERMISSION, ConsentRecordReportView
 from .validation import PublishRefused
@@ -42,6 +42,23 @@ def reveal_direction_controls():
     return render_to_string(
         "cookie_policy/admin/reveal_direction_controls.html", {"config": config}
     )
+
+
+@hooks.register("after_publish_page")
+def name_unconfirmed_cookies(request, page):
+    """Say on publishing which declared cookies are not yet confirmed on this site."""
+    if not isinstance(page, CookiePolicyPage):
+        return
+    rows = changes.unconfirmed(languages.localized(page, "body"))
+    if rows:
+        messages.warning(
+            request,
+            _(
+                "Not yet confirmed on this site, so not presented to visitors as fact: "
+                "%(cookies)s. Mark each one confirmed once you have seen the site set it."
+            )
+            % {"cookies": ", ".join(name for _category, name, _status in rows)},
+        )
 
 
 @hooks.register("before_bulk_action")

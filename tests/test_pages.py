@@ -1,6 +1,7 @@
 """What visitors see: both languages, the switcher, history, errors."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Page, Revision
@@ -128,3 +129,60 @@ def test_a_malformed_session_or_csrf_cookie_leaves_pages_cacheable(policy, clien
     assert response.status_code == 200
     assert "Cookie" not in response.get("Vary", "")
     assert not response.cookies
+
+
+@pytest.fixture
+def demo(db):
+    """The demo's own content, as `make run` loads it."""
+    call_command("load_content", stdout=None)
+    return CookiePolicyPage.objects.get()
+
+
+def marked_rows(client, language):
+    """``{cookie name: True when marked "not yet confirmed"}`` of the policy page's tables."""
+    html = BeautifulSoup(client.get(f"/{language}/cookie-policy/").text, "html.parser")
+    return {
+        row.th.code.text: row.th.em is not None for row in html.select(".cookie-table tbody tr")
+    }
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_demo_marks_the_cookies_it_does_not_set(demo, client, language):
+    """Only the cookies the demo really sets read as fact; the rest carry the mark."""
+    rows = marked_rows(client, language)
+    confirmed = {name for name, marked in rows.items() if not marked}
+    assert confirmed == {"csrftoken", "sessionid", "cookie_consent", "django_language", "_ga"}
+    assert rows["_fbp"] and rows["YSC"]
+
+
+def test_demo_mark_is_translated(demo, client):
+    ru = client.get("/ru/cookie-policy/").text
+    assert "(использование на этом сайте ещё не подтверждено)" in ru
+    assert "not yet confirmed" not in ru
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_demo_settings_summaries_end_with_their_sentence(demo, client, language):
+    """Every category in the settings dialog has a written summary, none cut mid-sentence."""
+    html = BeautifulSoup(client.get(f"/{language}/").text, "html.parser")
+    about = [p.text for p in html.select("#cc-settings .cc-about")]
+    assert len(about) == 5
+    for text in about:
+        # Django's Truncator used to end a cut summary in "…".
+        assert text.rstrip("»”)").endswith((".", "!", "?")), text
+        assert "  " not in text and len(text.split()) <= 40, text
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_demo_in_page_links_reach_their_sections(demo, client, language):
+    """ "See Managing cookies below" is a link, and every in-page link has its target."""
+    html = BeautifulSoup(client.get(f"/{language}/cookie-policy/").text, "html.parser")
+    links = [a["href"][1:] for a in html.select('a[href^="#"]')]
+    assert all(html.find(id=anchor) is not None for anchor in links), links
+    managing = {
+        "en": "managing-cookies-and-their-deletion",
+        "ru": "управление-файлами-cookie-и-их-удаление",
+    }
+    assert html.select_one("#contents").text == {"en": "Contents", "ru": "Содержание"}[language]
+    # The table of contents and four categories' purposes link to the section.
+    assert links.count(managing[language]) == 5

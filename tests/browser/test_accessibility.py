@@ -40,6 +40,16 @@ def test_axe_finds_no_violation_with_banner_or_dialog(page, lang):
     assert_no_axe_violations(page)
 
 
+def test_axe_finds_no_violation_on_the_policy_page(page, lang):
+    """The policy page itself, with its contents, tables and the banner: zero violations."""
+    visit(page, f"/{lang}/cookie-policy/")
+    expect(banner(page, lang)).to_be_visible()
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name=TEXT[lang]["reject"]).first.click()
+    expect(banner(page, lang)).to_be_hidden()
+    assert_no_axe_violations(page)
+
+
 def test_banner_is_a_named_region_in_the_page_language(page, lang):
     """The banner is a region named by its heading, in the language <html lang> declares."""
     visit(page, f"/{lang}/")

@@ -223,13 +223,15 @@ def category_form(block):
     return {
         "key": value["key"],
         "title": value["title"],
+        "summary": value.get("summary", ""),
         "purpose": rich_text(value["purpose"]),
         "lifetime": value["lifetime"],
         "required": "on" if value["required"] else "",
         "cookies": {
             "count": str(len(value["cookies"])),
             **{
-                str(i): {"value": dict(cookie), "deleted": "", "order": str(i)}
+                # The editor's form sends the status's default, as a browser would.
+                str(i): {"value": {"status": "confirmed", **cookie}, "deleted": "", "order": str(i)}
                 for i, cookie in enumerate(value["cookies"])
             },
         },

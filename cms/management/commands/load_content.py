@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from cms import content
+from cms import content, typography
 from cms.models import HomePage
 from cookie_policy.models import ConsentBanner, CookiePolicyPage
 
@@ -20,6 +20,7 @@ def raw_body(blocks, language):
                 "key": value["key"],
                 "required": value["required"],
                 "title": value["title"][language],
+                "summary": value["summary"][language],
                 "purpose": value["purpose"][language],
                 "lifetime": value["lifetime"][language],
                 "cookies": [
@@ -29,6 +30,7 @@ def raw_body(blocks, language):
                         "purpose": cookie["purpose"][language],
                         "duration": cookie["duration"][language],
                         "party": cookie["party"],
+                        "status": cookie.get("status", "confirmed"),
                     }
                     for cookie in value["cookies"]
                 ],
@@ -37,15 +39,28 @@ def raw_body(blocks, language):
             value = {"url": value["url"], "title": value["title"][language]}
         else:
             value = value[language]
-        raw.append({"type": block_type, "value": value})
+        raw.append({"type": block_type, "value": typeset(value, language)})
     return json.dumps(raw)
+
+
+def typeset(value, language):
+    """``value`` (a string, or a block value made of them) set by ``language``'s typography."""
+    if language != "ru":
+        return value
+    if isinstance(value, str):
+        return typography.russian(value)
+    if isinstance(value, dict):
+        return {key: typeset(item, language) for key, item in value.items()}
+    if isinstance(value, list):
+        return [typeset(item, language) for item in value]
+    return value
 
 
 def set_translated(page, data, *names):
     # Every language is set explicitly: modeltranslation would copy a default into all of them.
     for name in names:
         for language in LANGUAGES:
-            setattr(page, f"{name}_{language}", data[name][language])
+            setattr(page, f"{name}_{language}", typeset(data[name][language], language))
 
 
 class Command(BaseCommand):
