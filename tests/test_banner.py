@@ -120,15 +120,9 @@ def test_consent_granted_helper(policy):
 
 
 def test_publishing_purges_every_page_from_the_frontend_cache(
-    policy, settings, django_capture_on_commit_callbacks
+    policy, purged, django_capture_on_commit_callbacks
 ):
     """With frontend_cache configured, a new banner purges every page in both languages."""
-    from tests.frontend_cache_backend import PURGED
-
-    settings.WAGTAILFRONTENDCACHE = {
-        "test": {"BACKEND": "tests.frontend_cache_backend.RecordingBackend"}
-    }
-    PURGED.clear()
     banner = ConsentBanner.objects.get()
     with django_capture_on_commit_callbacks(execute=True):
         banner.save_revision().publish()
@@ -137,7 +131,7 @@ def test_publishing_purges_every_page_from_the_frontend_cache(
         "http://localhost/ru/",
         "http://localhost/en/cookie-policy/",
         "http://localhost/ru/cookie-policy/",
-    } <= set(PURGED)
+    } <= set(purged)
 
 
 def test_moving_the_policy_updates_the_banner_link(
