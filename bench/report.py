@@ -45,6 +45,13 @@ How each row is measured (`bench/`):
   every timed post.
 - **Rows written ÷ posts accepted**: rows counted before and after each round against 303 (or
   200) answers, warm-up included. 1.000 means nothing accepted was lost.
+- **Banner publish with a frontend cache**: `bench/publish.py` on the same database, with
+  `WAGTAILFRONTENDCACHE` set to a backend that counts the URLs it is sent. The site has 10 live
+  pages, then 10,000 more are added in one insert. The banner is published as the admin does it
+  (a revision saved and published in one transaction), timed until the commit has run its
+  on-commit work; median of 7 publishes after a warm-up. The purge runs in a thread of its own:
+  it is timed from the start of the publish until the backend has its last URL, and awaited
+  before the next publish.
 - **Test suite**: wall time of `.venv/bin/python -m pytest -q -p no:randomly` on this machine.
 
 Absolute numbers depend on the machine and on what else ran; compare the ratios, which come from

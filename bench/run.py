@@ -170,6 +170,30 @@ def load_rows(totals):
     return rows
 
 
+def publish_rows(found):
+    from .publish import SIZES
+
+    small, large = SIZES
+    (publish, purge, urls), (small_publish, small_purge, small_urls) = found[large], found[small]
+    rate = publish / small_publish
+    return [
+        (
+            f"Banner publish with a frontend cache: {large:,} live pages ÷ {small}",
+            f"{publish * 1000:.0f} ms",
+            f"{small_publish * 1000:.0f} ms",
+            f"{rate:.2f}",
+            "≤ 1.2: " + ("met" if rate <= 1.2 else "missed"),
+        ),
+        (
+            f"Purge after it, in the background: {large:,} live pages ÷ {small}",
+            f"{purge:.2f} s, {urls:,} URLs",
+            f"{small_purge:.2f} s, {small_urls:,} URLs",
+            ratio(purge, small_purge, 0),
+            "",
+        ),
+    ]
+
+
 def gzipped(paths):
     return sum(len(gzip.compress(path.read_bytes(), 9, mtime=0)) for path in paths)
 
@@ -246,7 +270,7 @@ def main():
         manage("load_content")
         manage("collectstatic", "--noinput", "-v", "0")
         django.setup()
-        from . import history, load, pages, report
+        from . import history, load, pages, publish, report
 
         rows = payload_rows()
         print("bench: page views in process", flush=True)
@@ -256,6 +280,8 @@ def main():
         print("bench: consent posts under gunicorn", flush=True)
         with open(WORK / "gunicorn.log", "w") as log:
             rows += load_rows(load.measure(log))
+        print("bench: publishing on 10 and 10,000 pages", flush=True)
+        rows += publish_rows(publish.measure())
         print("bench: test suite", flush=True)
         left = BUDGET - (time.monotonic() - started) - 15
         rows.append(suite_row(suite_environment, max(60, left)))

@@ -2,12 +2,18 @@
 
 Kept in the default cache, so a warm page view makes no query, and for
 COOKIE_POLICY_LOCAL_CACHE_SECONDS in this process too; publishing the policy page or the banner
-drops every entry.
+makes every entry stale once its transaction commits (signal_handlers.py).
+
+A page view racing a publish reads the old policy from the database while the publish is not yet
+committed, and may store it after the publish cleared the cache. So every entry holds the
+generation it was built in, read before the database, and is used only while that generation is
+current; a publish starts a new one after it commits. A view that read the old data read the old
+generation first, and its entry is never used again.
 """
 
+import secrets
 import time
 
-from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail.models import Site
@@ -17,40 +23,61 @@ from .live import live_banner, live_policy, site_id_for
 from .policy_data import policy_data
 from .rendering import render_banner
 
+# The current generation, a random token: a counter that restarted after an eviction could
+# meet an old entry of the same number, a random token does not.
+GENERATION = "cookie_policy:banner:generation"
 # This process's copy of the shared entries, when COOKIE_POLICY_LOCAL_CACHE_SECONDS is set.
+# clear() replaces the dict, so a view that started before it stores into the old one.
 _local = {}
-# Seconds a shared entry lives: a publish whose delete never reached the cache (down at that
-# moment) shows within this, at the cost of one rebuild per site and language.
+# Seconds a shared entry lives: a publish whose generation never reached the cache (down at
+# that moment) shows within this, at the cost of one rebuild per site and language.
 TTL = 300
 
 
 def cache_key(site_id, language):
     # The number changes with the shape of the cached data, so a deploy never reads old entries.
-    return f"cookie_policy:banner:2:{site_id}:{language}"
+    return f"cookie_policy:banner:3:{site_id}:{language}"
 
 
 def state(request):
     """The live policy and banner of the request's site in the active language, cached."""
     key = cache_key(site_id_for(request), get_language())
     seconds = conf.get("LOCAL_CACHE_SECONDS")
-    held = _local.get(key)
+    local = _local
+    held = local.get(key)
     if seconds and held and held[0] > time.monotonic():
         return held[1]
-    data = cache.get(key)
-    if data is None:
+    found = cache.get_many([GENERATION, key])  # one round trip when warm
+    generation = found.get(GENERATION) or _start_generation()
+    entry = found.get(key)
+    if entry and generation and entry[0] == generation:
+        data = entry[1]
+    else:
+        # The database is read after the generation, each query seeing what was committed when
+        # it started (READ COMMITTED, Django's default): a publish these queries missed ends
+        # that generation after it commits, so what they read is never used again.
         site = Site.find_for_request(request)
         policy = policy_data(live_policy(site), request)
         data = {"policy": policy, "html": render_banner(request, policy, live_banner(site))}
-        cache.set(key, data, TTL)
+        if generation:  # none while the cache is unreachable: nothing to store under
+            cache.set(key, (generation, data), TTL)
     if seconds:
-        _local[key] = (time.monotonic() + seconds, data)
+        local[key] = (time.monotonic() + seconds, data)
     return data
 
 
+def _start_generation():
+    """Make a new generation current unless another view just did; None without a cache."""
+    token = secrets.token_hex(8)
+    return token if cache.add(GENERATION, token, None) else cache.get(GENERATION)
+
+
 def clear():
-    """Drop the cached banner of every site and language, here and in the shared cache."""
-    _local.clear()
-    site_ids = Site.objects.values_list("pk", flat=True)
-    cache.delete_many(
-        [cache_key(site_id, code) for site_id in site_ids for code, _name in settings.LANGUAGES]
-    )
+    """Make every cached banner stale, here and in the shared cache: call it after the commit.
+
+    A delete, not a write of a new token: the circuit breaker sends deletes even while it leaves
+    a failing cache alone (cache_breaker.py). The next view starts a new generation.
+    """
+    global _local
+    _local = {}
+    cache.delete(GENERATION)

@@ -1,8 +1,10 @@
 """Whatever the banner shows changed: drop its cached data and purge the pages.
 
-Connected from CookiePolicyConfig.ready().
+Connected from CookiePolicyConfig.ready(). Both happen once the change is committed: before,
+a page view could read the old data and cache it again, and a CDN could fetch the old page.
 """
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Site
 from wagtail.signals import (
@@ -19,13 +21,13 @@ from .models import ConsentBanner, CookiePolicyPage
 
 
 def clear_banner_cache(**kwargs):
-    banner_cache.clear()
+    transaction.on_commit(banner_cache.clear)
 
 
 def banner_changed(**kwargs):
     """The banner is on every page: drop its cached data and purge the pages from a CDN."""
-    banner_cache.clear()
-    purge_live_pages()
+    transaction.on_commit(banner_cache.clear)
+    transaction.on_commit(purge_live_pages)
 
 
 def policy_published(instance, revision, **kwargs):

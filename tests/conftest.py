@@ -42,3 +42,20 @@ def start_server(transactional_db, django_db_serialized_rollback, settings):
     with ExitStack() as servers:
         yield lambda kind="gunicorn": servers.enter_context(serve(kind, prefix))
     caches["redis"].delete_pattern("*")
+
+
+@pytest.fixture
+def purged(settings, monkeypatch):
+    """A frontend cache that records the URLs purged, the purge run inline and retried at once
+    (it runs in a thread of its own otherwise): the list of URLs purged."""
+    from cookie_policy import frontend_cache
+    from tests.frontend_cache_backend import PURGED, FailingBackend
+
+    settings.WAGTAILFRONTENDCACHE = {
+        "test": {"BACKEND": "tests.frontend_cache_backend.RecordingBackend"}
+    }
+    monkeypatch.setattr(frontend_cache, "in_background", lambda job: job())
+    monkeypatch.setattr(frontend_cache, "RETRY_SECONDS", (0, 0, 0))
+    PURGED.clear()
+    FailingBackend.failures = FailingBackend.attempts = 0
+    return PURGED

@@ -76,13 +76,15 @@ def test_tag_makes_no_query_warm_and_at_most_two_cold(
             banner_cache.state(request)
 
 
-def test_publishing_clears_the_cached_banner(policy):
-    """A newly published banner wording shows at once."""
+def test_publishing_clears_the_cached_banner(policy, django_capture_on_commit_callbacks):
+    """A newly published banner wording shows once the publish commits."""
     client = Client()
     assert "Accept all" in client.get("/en/").text
     banner = ConsentBanner.objects.get()
     banner.accept_label_en = "Allow everything"
-    banner.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        banner.save_revision().publish()
+        assert "Accept all" in client.get("/en/").text  # not committed yet
     assert "Allow everything" in client.get("/en/").text
 
 
@@ -117,25 +119,24 @@ def test_consent_granted_helper(policy):
         assert not api.consent_granted(request, "analytics")
 
 
-def test_publishing_purges_every_page_from_the_frontend_cache(policy, settings):
+def test_publishing_purges_every_page_from_the_frontend_cache(
+    policy, purged, django_capture_on_commit_callbacks
+):
     """With frontend_cache configured, a new banner purges every page in both languages."""
-    from tests.frontend_cache_backend import PURGED
-
-    settings.WAGTAILFRONTENDCACHE = {
-        "test": {"BACKEND": "tests.frontend_cache_backend.RecordingBackend"}
-    }
-    PURGED.clear()
     banner = ConsentBanner.objects.get()
-    banner.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        banner.save_revision().publish()
     assert {
         "http://localhost/en/",
         "http://localhost/ru/",
         "http://localhost/en/cookie-policy/",
         "http://localhost/ru/cookie-policy/",
-    } <= set(PURGED)
+    } <= set(purged)
 
 
-def test_moving_the_policy_updates_the_banner_link(policy, home):
+def test_moving_the_policy_updates_the_banner_link(
+    policy, home, django_capture_on_commit_callbacks
+):
     """The banner links to the policy where it now lives."""
     client = Client()
     assert 'href="/en/cookie-policy/"' in client.get("/en/").text
@@ -148,12 +149,15 @@ def test_moving_the_policy_updates_the_banner_link(policy, home):
         slug_ru="legal",
     )
     home.add_child(instance=section)
-    section.save_revision().publish()
-    policy.move(section, pos="last-child")
+    with django_capture_on_commit_callbacks(execute=True):
+        section.save_revision().publish()
+        policy.move(section, pos="last-child")
     assert 'href="/en/legal/cookie-policy/"' in client.get("/en/").text
 
 
-def test_local_copy_saves_the_shared_cache_and_is_dropped_on_publish(policy, settings, monkeypatch):
+def test_local_copy_saves_the_shared_cache_and_is_dropped_on_publish(
+    policy, settings, monkeypatch, django_capture_on_commit_callbacks
+):
     """With LOCAL_CACHE_SECONDS a process reuses the banner; a publish here drops it at once."""
     settings.COOKIE_POLICY_LOCAL_CACHE_SECONDS = 60
     request = RequestFactory().get("/en/")
@@ -167,6 +171,7 @@ def test_local_copy_saves_the_shared_cache_and_is_dropped_on_publish(policy, set
         assert calls == []
         banner = ConsentBanner.objects.get()
         banner.accept_label_en = "Allow everything"
-        banner.save_revision().publish()
+        with django_capture_on_commit_callbacks(execute=True):
+            banner.save_revision().publish()
         assert "Allow everything" in banner_cache.state(request)["html"]
     banner_cache.clear()

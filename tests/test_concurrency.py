@@ -1,4 +1,5 @@
-"""Many visitors and editors at once, on PostgreSQL: nothing lost, purge safe beside writes."""
+"""Many visitors and editors at once, on PostgreSQL: nothing lost, purge safe beside writes,
+no stale banner after a publish."""
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -7,11 +8,13 @@ from urllib.parse import urlencode
 
 import pytest
 from django.core.management import call_command
-from django.db import connection, connections
-from django.test import Client, override_settings
-from django.utils import timezone
+from django.db import connection, connections, transaction
+from django.test import Client, RequestFactory, override_settings
+from django.utils import timezone, translation
+from wagtail.models import Site
 
-from cookie_policy.models import ConsentRecord, CookiePolicyPage
+from cookie_policy import banner_cache
+from cookie_policy.models import ConsentBanner, ConsentRecord, CookiePolicyPage
 from tests.utils import make_banner, make_cookie_policy_page, make_home_page
 
 pytestmark = [
@@ -106,3 +109,44 @@ def test_two_publishes_at_once_each_raise_the_consent_version(site):
     with ThreadPoolExecutor(max_workers=len(revisions)) as pool:
         list(pool.map(publish, revisions))
     assert CookiePolicyPage.objects.get().consent_version == 3
+
+
+@pytest.mark.parametrize("local_seconds", [0, 60])
+def test_a_page_view_racing_a_publish_never_keeps_the_old_banner(
+    site, monkeypatch, settings, local_seconds
+):
+    """A view that reads the old banner while the publish is uncommitted cannot cache it, in the
+    shared cache or in this process's copy."""
+    settings.COOKIE_POLICY_LOCAL_CACHE_SECONDS = local_seconds
+    request = RequestFactory().get("/en/")
+    request._wagtail_site = Site.objects.get(is_default_site=True)
+    read_old, committed = threading.Event(), threading.Event()
+    real_render = banner_cache.render_banner
+
+    def render_then_wait(*args):
+        html = real_render(*args)  # the database has been read: the publish is not committed
+        read_old.set()
+        assert committed.wait(30)
+        return html
+
+    def view():
+        try:
+            with translation.override("en"):
+                return banner_cache.state(request)["html"]
+        finally:
+            connections.close_all()
+
+    banner_cache.clear()
+    monkeypatch.setattr(banner_cache, "render_banner", render_then_wait)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        with transaction.atomic():
+            banner = ConsentBanner.objects.get()
+            banner.accept_label_en = "Allow everything"
+            banner.save_revision().publish()
+            racing = pool.submit(view)  # its own connection sees the old banner
+            assert read_old.wait(30)
+        committed.set()  # the racing view now stores what it read
+        assert "Accept all" in racing.result()
+    monkeypatch.setattr(banner_cache, "render_banner", real_render)
+    with translation.override("en"):
+        assert "Allow everything" in banner_cache.state(request)["html"]

@@ -133,3 +133,18 @@ def test_pages_and_consent_carry_on_with_the_cache_down(policy, client):
     assert response.status_code == 303
     assert ConsentRecord.objects.count() == 1
     assert Unreliable.calls == 1
+
+
+def test_a_publish_while_the_breaker_is_open_still_reaches_the_cache(
+    policy, banner, client, django_capture_on_commit_callbacks
+):
+    """The publish's new generation is sent though the breaker is open: no stale banner after."""
+    client.get("/en/")  # cached
+    Unreliable.mode = "slow"
+    client.get("/en/")  # opens the breaker
+    Unreliable.mode = "up"
+    banner.accept_label_en = "Go on"
+    with django_capture_on_commit_callbacks(execute=True):
+        banner.save_revision().publish()
+    cache_breaker._open_until.clear()  # the pause is over
+    assert "Go on" in client.get("/en/").text
