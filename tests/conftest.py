@@ -1,4 +1,14 @@
 import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts without cached banners or rate-limit counters: a publish inside a test's
+    transaction clears them only on a commit that never comes."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ runs it after the demo's suite).
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
 
@@ -33,14 +32,6 @@ def default_language():
     """Each test starts in the default language: LocaleMiddleware leaves a request's active."""
     with translation.override(settings.LANGUAGE_CODE):
         yield
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Each test starts without cached banners or rate-limit counters."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
