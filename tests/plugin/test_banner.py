@@ -137,7 +137,9 @@ def test_publishing_purges_every_language_from_the_frontend_cache(
         banner.save_revision().publish()
         assert purged == []  # not committed yet
     assert sorted(purged) == sorted(
-        f"http://localhost/{code}{path}" for code in codes() for path in ("/", "/cookie-policy/")
+        f"http://localhost/{code}{path}"
+        for code in codes()
+        for path in ("/", "/cookie-policy/", "/cookie-policy/versions/")
     )
 
 

@@ -36,7 +36,7 @@ def test_only_live_pages_are_purged(
         setattr(draft, field("slug", code), f"draft-{code}")
     root.add_child(instance=draft)
     publish(banner, django_capture_on_commit_callbacks)
-    assert sorted(purged) == every_url("/", "/cookie-policy/")
+    assert sorted(purged) == every_url("/", "/cookie-policy/", "/cookie-policy/versions/")
 
 
 def test_a_failing_cdn_is_retried(
@@ -48,7 +48,9 @@ def test_a_failing_cdn_is_retried(
     with caplog.at_level(logging.WARNING, logger="cookie_policy.frontend_cache"):
         publish(banner, django_capture_on_commit_callbacks)
     assert FailingBackend.attempts == 3
-    assert sorted(purged) == sorted(every_url("/", "/cookie-policy/") * 2)
+    assert sorted(purged) == sorted(
+        every_url("/", "/cookie-policy/", "/cookie-policy/versions/") * 2
+    )
     assert [record.levelname for record in caplog.records] == ["WARNING", "WARNING"]
     assert "'cdn' failed; retrying" in caplog.records[0].getMessage()
 
@@ -60,7 +62,9 @@ def test_a_cdn_that_stays_down_is_logged_as_an_error(
     FailingBackend.failures = 99
     publish(banner, django_capture_on_commit_callbacks)
     assert FailingBackend.attempts == 1 + len(frontend_cache.RETRY_SECONDS)
-    assert sorted(purged) == every_url("/", "/cookie-policy/")  # the other backend's
+    assert sorted(purged) == every_url(
+        "/", "/cookie-policy/", "/cookie-policy/versions/"
+    )  # the other backend's
     error = caplog.records[-1]
     assert error.levelname == "ERROR"
     assert "'cdn' failed 4 times" in error.getMessage()

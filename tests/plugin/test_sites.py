@@ -94,13 +94,16 @@ def test_a_site_without_a_banner_of_its_own_shows_the_banner_for_every_site(site
     assert banner_of(client, RU, "en").select_one("#cc-title").text.startswith("RU ")
 
 
-def test_publishing_one_sites_banner_leaves_the_other(sites, client):
+def test_publishing_one_sites_banner_leaves_the_other(
+    sites, client, django_capture_on_commit_callbacks
+):
     by, _ru = sites
     for host in (BY, RU):
         banner_of(client, host, "en")
     banner = ConsentBanner.objects.get(site=by)
     setattr(banner, field("accept_label", "en"), "Yes to all")
-    banner.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):  # the cache is cleared on commit
+        banner.save_revision().publish()
     assert banner_of(client, BY, "en").select_one("[data-cc-accept]").text == "Yes to all"
     assert banner_of(client, RU, "en").select_one("[data-cc-accept]").text == text("accept", "en")
 
