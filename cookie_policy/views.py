@@ -100,7 +100,8 @@ def consent_view(request):
 
 
 def handle_consent(request):
-    policy = banner_cache.state(request)["policy"]
+    shown = banner_cache.state(request)
+    policy = shown["policy"]
     if not policy["categories"]:
         return refuse(404, _("This site has no published cookie policy."))
     if request.method != "POST":
@@ -131,11 +132,15 @@ def handle_consent(request):
     )
     version = form.cleaned_data["version"] or policy["version"]
     decision = consent.Consent(version, frozenset(granted), int(time.time()), consent_id)
+    # A late post for a replaced version was made on texts no longer live: which ones is unknown.
+    current = version == policy["version"]
     try:
         ConsentRecord.objects.create(
             consent_id=consent_id,
             site_id=site_id_for(request) or None,  # known already: banner_cache.state asked
             language=get_language(),
+            policy_revision_id=shown["policy_revision"] if current else None,
+            banner_revision_id=shown["banner_revision"] if current else None,
             consent_version=version,
             granted=granted,
             method=method,
@@ -159,7 +164,7 @@ def handle_consent(request):
     # version has been replaced, or when the browser holds another choice by now (the script
     # writes its cookie before it posts; another tab may have decided since).
     superseded = as_json and previous and previous.granted != set(form.cleaned_data["granted"])
-    if version == policy["version"] and not superseded:
+    if current and not superseded:
         set_consent_cookie(request, response, policy, decision)
         forget_refused_cookies(request, response, policy, granted)
     return response

@@ -10,7 +10,7 @@ from django.test import Client, override_settings
 from wagtail.models import Site
 
 from cookie_policy import consent
-from cookie_policy.models import ConsentRecord, CookiePolicyPage
+from cookie_policy.models import ConsentBanner, ConsentRecord, CookiePolicyPage
 from tests.utils import body, category, declare_unchecked, make_banner, make_cookie_policy_page
 
 pytestmark = pytest.mark.django_db
@@ -393,3 +393,31 @@ def test_a_decision_deletes_the_other_copies_of_the_cookie(client):
     assert deleted == set(consent.cookie_places("testserver", URL)) - {("", "/")}
     alone = post(Client(), {"choice": "none"}, HTTP_COOKIE=f"cookie_consent={value}")
     assert [m.key for m in alone.cookies.values()] == ["cookie_consent"]
+
+
+def test_a_record_names_the_revisions_the_visitor_was_shown(client):
+    """The record holds the live policy and banner revisions its cached banner was built from;
+    after a publish, the next record names the new ones."""
+    page, banner = CookiePolicyPage.objects.get(), ConsentBanner.objects.get()
+    post(client, {"choice": "all"}, **JSON)
+    first = ConsentRecord.objects.get()
+    assert (first.policy_revision_id, first.banner_revision_id) == (
+        page.live_revision_id,
+        banner.live_revision_id,
+    )
+    banner.accept_label_en = "Allow everything"
+    banner.save_revision().publish()  # drops the cached banner
+    post(client, {"choice": "none"}, **JSON)
+    second = ConsentRecord.objects.order_by("pk").last()
+    assert second.banner_revision_id == ConsentBanner.objects.get().live_revision_id
+    assert second.banner_revision_id != first.banner_revision_id
+    assert second.policy_revision_id == first.policy_revision_id
+
+
+def test_a_late_post_names_no_revision(client):
+    """A decision for a replaced version was made on texts no longer live: none is named."""
+    CookiePolicyPage.objects.update(consent_version=2)
+    cache.clear()
+    post(client, {"choice": "all", "version": "1", "consent_id": "A" * 22}, **JSON)
+    record = ConsentRecord.objects.get()
+    assert (record.policy_revision_id, record.banner_revision_id) == (None, None)
