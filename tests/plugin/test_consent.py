@@ -112,3 +112,15 @@ def test_what_the_visitor_saw_is_shown_in_their_language(policy, client, code, a
     assert text("policy", code) in texts.text
     assert text("necessary", code) in texts.text
     assert getattr(banner, f"accept_label_{code.replace('-', '_')}") in texts.text
+
+
+@pytest.mark.parametrize("code", codes())
+def test_a_receipt_is_in_the_visitors_language(policy, client, code):
+    """The receipt names the categories in the visitor's language and links to the policy."""
+    consent_id = post(client, code, {"choice": "all"}, **JSON).json()["consentId"]
+    response = client.get(f"/{code}/cookie-consent/receipt/")
+    assert response.status_code == 200
+    receipt = response.content.decode()
+    assert consent_id in receipt
+    assert f"{text('necessary', code)}, {text('analytics', code)}" in receipt
+    assert f"http://testserver{policy.get_url()}" in receipt
