@@ -36,7 +36,7 @@ TTL = 300
 
 def cache_key(site_id, language):
     # The number changes with the shape of the cached data, so a deploy never reads old entries.
-    return f"cookie_policy:banner:3:{site_id}:{language}"
+    return f"cookie_policy:banner:4:{site_id}:{language}"
 
 
 def state(request):
@@ -57,8 +57,15 @@ def state(request):
         # it started (READ COMMITTED, Django's default): a publish these queries missed ends
         # that generation after it commits, so what they read is never used again.
         site = Site.find_for_request(request)
-        policy = policy_data(live_policy(site), request)
-        data = {"policy": policy, "html": render_banner(request, policy, live_banner(site))}
+        page, banner = live_policy(site), live_banner(site)
+        policy = policy_data(page, request)
+        data = {
+            "policy": policy,
+            "html": render_banner(request, policy, banner),
+            # What a visitor served from this entry was shown, for their consent record.
+            "policy_revision": page.live_revision_id if page else None,
+            "banner_revision": banner.live_revision_id if banner else None,
+        }
         if generation:  # none while the cache is unreachable: nothing to store under
             cache.set(key, (generation, data), TTL)
     if seconds:

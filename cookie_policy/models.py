@@ -334,6 +334,15 @@ class ConsentRecord(models.Model):
         verbose_name=_("site"),
     )
     language = models.CharField(max_length=8, verbose_name=_("language"))
+    # The revisions the visitor was shown, read in ``language``. Ids, not foreign keys: purging
+    # revisions then neither rewrites millions of records nor needs an index on each column,
+    # and a record can still tell a purged revision (an id, no row) from one never recorded.
+    policy_revision_id = models.PositiveBigIntegerField(
+        null=True, blank=True, verbose_name=_("policy revision")
+    )
+    banner_revision_id = models.PositiveBigIntegerField(
+        null=True, blank=True, verbose_name=_("banner revision")
+    )
     consent_version = models.PositiveIntegerField(verbose_name=_("consent version"))
     granted = models.JSONField(default=list, verbose_name=_("granted categories"))
     method = models.CharField(max_length=16, choices=Method.choices, verbose_name=_("method"))

@@ -1,13 +1,20 @@
 import django_filters
-from django.http import HttpResponseForbidden
+from django import forms
+from django.conf import settings
+from django.http import Http404, HttpResponseForbidden
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Site
+from wagtail.models import Revision, Site
 
-from .models import ConsentRecord
+from .consent import ID_PATTERN
+from .models import ConsentBanner, ConsentRecord, CookiePolicyPage
 
 PERMISSION = "cookie_policy.view_consent_report"
 # A cell starting with one of these is run as a formula by spreadsheet programs.
@@ -19,7 +26,19 @@ def spreadsheet_safe(value):
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
+class ConsentIdFilter(django_filters.CharFilter):
+    field_class = forms.RegexField
+
+
 class ConsentRecordFilterSet(WagtailFilterSet):
+    # The ID the visitor quotes, exactly; \A…\Z as in the consent form (a RegexField searches).
+    consent_id = ConsentIdFilter(
+        label=_("Consent ID"),
+        regex=rf"\A{ID_PATTERN}\Z",
+        error_messages={
+            "invalid": _("A consent ID is 16 to 32 letters, digits, hyphens or underscores.")
+        },
+    )
     created_at = django_filters.DateFromToRangeFilter(label=_("Date"), widget=DateRangePickerWidget)
     method = django_filters.ChoiceFilter(label=_("Method"), choices=ConsentRecord.Method.choices)
     language = django_filters.CharFilter(label=_("Language"))
@@ -27,7 +46,11 @@ class ConsentRecordFilterSet(WagtailFilterSet):
 
     class Meta:
         model = ConsentRecord
-        fields = ["created_at", "method", "language", "site"]
+        fields = ["consent_id", "created_at", "method", "language", "site"]
+
+
+def shown_url(record):
+    return reverse("cookie_policy_consent_record", args=[record.pk])
 
 
 class ConsentRecordReportView(ReportView):
@@ -52,15 +75,14 @@ class ConsentRecordReportView(ReportView):
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(PERMISSION):
-            # A plain 403: Wagtail would turn PermissionDenied into a redirect to the dashboard.
-            return HttpResponseForbidden(_("You need the permission to view consent records."))
+            return refused()
         return super().dispatch(request, *args, **kwargs)
 
     @cached_property
     def columns(self):
         site = [Column("site_display", label=_("Site"))] if Site.objects.count() > 1 else []
         return [
-            Column("consent_id", label=_("Consent ID")),
+            TitleColumn("consent_id", label=_("Consent ID"), get_url=shown_url),
             DateColumn("created_at", label=_("Time")),
             *site,  # a single site's report needs no column for it
             Column("language", label=_("Language")),
@@ -72,6 +94,100 @@ class ConsentRecordReportView(ReportView):
     def get_queryset(self):
         return ConsentRecord.objects.select_related("site").order_by("-created_at", "-pk")
 
+    def filter_queryset(self, queryset):
+        # Wagtail lists everything under a filter it cannot read: a mistyped consent ID would
+        # look like a search that found every record.
+        if self.filters and not self.filters.is_valid():
+            return queryset.none()
+        return super().filter_queryset(queryset)
+
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
         return spreadsheet_safe(value) if isinstance(value, str) else value
+
+
+def record_for(request, pk):
+    """The record ``pk`` for a user with the report's permission; None when refused."""
+    if not request.user.has_perm(PERMISSION):
+        return None
+    return get_object_or_404(ConsentRecord.objects.select_related("site"), pk=pk)
+
+
+def refused():
+    # A plain 403: Wagtail would turn PermissionDenied into a redirect to the dashboard.
+    return HttpResponseForbidden(_("You need the permission to view consent records."))
+
+
+def shown_revision(revision_id, model):
+    """(revision, note): the revision a record names, or None and why it cannot be shown."""
+    if revision_id is None:
+        return None, _("Not recorded: the record was made before revisions were kept with it.")
+    revision = Revision.objects.filter(pk=revision_id).first()
+    if revision is None or not issubclass(revision.content_type.model_class() or object, model):
+        return None, _("Revision %(id)s is no longer stored: it was purged.") % {"id": revision_id}
+    return revision, ""
+
+
+def shown(record):
+    """The policy page and banner the record's visitor was shown, each with a note if missing."""
+    policy, policy_note = shown_revision(record.policy_revision_id, CookiePolicyPage)
+    banner, banner_note = shown_revision(record.banner_revision_id, ConsentBanner)
+    return policy, policy_note, banner, banner_note
+
+
+class ConsentRecordView(WagtailAdminTemplateMixin, TemplateView):
+    """What this visitor saw: a record, and the texts it names rendered in its language."""
+
+    template_name = "cookie_policy/admin/consent_record.html"
+    page_title = _("What this visitor saw")
+    header_icon = "lock"
+
+    def dispatch(self, request, pk):
+        self.record = record_for(request, pk)
+        if self.record is None:
+            return refused()
+        return super().dispatch(request, pk)
+
+    def get_page_subtitle(self):
+        return self.record.consent_id
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("cookie_policy_consent_records"), "label": _("Consent records")},
+            {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        policy, policy_note, banner, banner_note = shown(self.record)
+        return super().get_context_data(
+            record=self.record,
+            policy=policy,
+            policy_note=policy_note,
+            banner=banner,
+            banner_note=banner_note,
+            texts_url=reverse("cookie_policy_consent_record_texts", args=[self.record.pk]),
+            **kwargs,
+        )
+
+
+def consent_record_texts(request, pk):
+    """The policy revision with the banner revision open on it, as the visitor was shown them,
+    rendered by their own previews in the record's language (framed, read-only, by the view
+    above)."""
+    record = record_for(request, pk)
+    if record is None:
+        return refused()
+    policy, _note, banner, _note = shown(record)
+    language = record.language if record.language in dict(settings.LANGUAGES) else None
+    if policy is not None:
+        # The banner tag shows this banner (None: nothing) instead of the live one.
+        shown_banner = {"cookie_policy_shown_banner": banner.as_object() if banner else None}
+        response = policy.as_object().make_preview_request(request, language, shown_banner)
+    elif banner is not None:
+        response = banner.as_object().make_preview_request(request, language)
+    else:
+        raise Http404(_("Neither text this visitor saw is stored."))
+    # The preview went through the site's middleware, which forbids framing everywhere.
+    response["X-Frame-Options"] = "SAMEORIGIN"
+    return response

@@ -6,4 +6,5 @@ app_name = "cookie_policy"
 
 urlpatterns = [
     path("cookie-consent/", views.consent_view, name="consent"),
+    path("cookie-consent/receipt/", views.receipt_view, name="consent_receipt"),
 ]

@@ -1,13 +1,16 @@
 import hashlib
 import time
+from datetime import UTC, datetime
 from http.cookies import Morsel
 from urllib.parse import urlsplit
 
 from django.core.cache import cache
 from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.db import DatabaseError
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
@@ -100,7 +103,8 @@ def consent_view(request):
 
 
 def handle_consent(request):
-    policy = banner_cache.state(request)["policy"]
+    shown = banner_cache.state(request)
+    policy = shown["policy"]
     if not policy["categories"]:
         return refuse(404, _("This site has no published cookie policy."))
     if request.method != "POST":
@@ -131,11 +135,15 @@ def handle_consent(request):
     )
     version = form.cleaned_data["version"] or policy["version"]
     decision = consent.Consent(version, frozenset(granted), int(time.time()), consent_id)
+    # A late post for a replaced version was made on texts no longer live: which ones is unknown.
+    current = version == policy["version"]
     try:
         ConsentRecord.objects.create(
             consent_id=consent_id,
             site_id=site_id_for(request) or None,  # known already: banner_cache.state asked
             language=get_language(),
+            policy_revision_id=shown["policy_revision"] if current else None,
+            banner_revision_id=shown["banner_revision"] if current else None,
             consent_version=version,
             granted=granted,
             method=method,
@@ -159,7 +167,7 @@ def handle_consent(request):
     # version has been replaced, or when the browser holds another choice by now (the script
     # writes its cookie before it posts; another tab may have decided since).
     superseded = as_json and previous and previous.granted != set(form.cleaned_data["granted"])
-    if version == policy["version"] and not superseded:
+    if current and not superseded:
         set_consent_cookie(request, response, policy, decision)
         forget_refused_cookies(request, response, policy, granted)
     return response
@@ -253,4 +261,67 @@ def settings_page(request, policy, unrecorded=None):
         response["Retry-After"] = RETRY_AFTER
     # This page shows one visitor's decision: never cache it for anyone else.
     patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def plain(status, text):
+    response = HttpResponse(text, status=status, content_type="text/plain; charset=utf-8")
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def receipt_view(request):
+    """A receipt of the visitor's own current decision, read from their consent cookie, as a
+    text file in their language. Every refusal is a plain-text reason."""
+    if request.method not in ("GET", "HEAD"):
+        response = plain(405, _("This request method is not allowed here."))
+        response["Allow"] = "GET, HEAD"
+        return response
+    try:
+        policy = banner_cache.state(request)["policy"]
+    except DatabaseError:
+        reason = _("The cookie settings are unavailable just now; try again later.")
+        response = plain(503, reason)
+        response["Retry-After"] = RETRY_AFTER
+        return response
+    if not policy["categories"]:
+        return plain(404, _("This site has no published cookie policy."))
+    values = consent.cookie_values(request.META.get("HTTP_COOKIE"), conf.get("COOKIE_NAME"))
+    if not values:
+        return plain(
+            404, _("You have not made a choice yet: there is nothing to give a receipt for.")
+        )
+    if len(set(values)) != 1 or consent.parse(values[0]) is None:
+        reason = _(
+            "Your browser holds a damaged record of your choice. Make your choice again on the "
+            "cookie settings page, then download the receipt."
+        )
+        return plain(400, reason)
+    decision = request_consent(request, policy)
+    if decision is None:
+        reason = _(
+            "Your last choice no longer applies: the cookie policy has changed or the choice "
+            "has expired. Make your choice again on the cookie settings page."
+        )
+        return plain(404, reason)
+    text = render_to_string(
+        "cookie_policy/consent_receipt.txt",
+        {
+            "decision": decision,
+            # The cookie's own time: the moment the choice was made, in this browser.
+            "time": datetime.fromtimestamp(decision.timestamp, UTC),
+            "allowed": [c["title"] for c in policy["categories"] if c["key"] in decision.granted],
+            "refused": [
+                c["title"] for c in policy["categories"] if c["key"] not in decision.granted
+            ],
+            "policy": policy,
+            "policy_url": request.build_absolute_uri(policy["url"]) if policy["url"] else "",
+            "settings_url": request.build_absolute_uri(reverse("cookie_policy:consent")),
+            "site": request.get_host(),
+        },
+        request,
+    )
+    response = plain(200, text)
+    filename = f"cookie-consent-{decision.consent_id}.txt"  # the ID's alphabet needs no quoting
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -12,7 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import bidi, changes, languages, scheduled
 from .models import ConsentBanner, CookiePolicyPage
-from .reports import PERMISSION, ConsentRecordReportView
+from .reports import PERMISSION, ConsentRecordReportView, ConsentRecordView, consent_record_texts
 from .validation import PublishRefused
 
 
@@ -122,6 +122,16 @@ def consent_record_urls():
             "consent-records/results/",
             ConsentRecordReportView.as_view(results_only=True),
             name="cookie_policy_consent_records_results",
+        ),
+        path(
+            "consent-records/<int:pk>/",
+            ConsentRecordView.as_view(),
+            name="cookie_policy_consent_record",
+        ),
+        path(
+            "consent-records/<int:pk>/texts/",
+            consent_record_texts,
+            name="cookie_policy_consent_record_texts",
         ),
     ]
 

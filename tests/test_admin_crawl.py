@@ -83,7 +83,12 @@ def objects(policy):
     banner.save_revision()
     policy.save_revision()
     ConsentRecord.objects.create(
-        consent_id="abcdefghijklmnopqrstuv", language="en", consent_version=1, method="custom"
+        consent_id="abcdefghijklmnopqrstuv",
+        language="ru",
+        consent_version=1,
+        method="custom",
+        policy_revision_id=policy.live_revision_id,
+        banner_revision_id=banner.live_revision_id,
     )
     return policy, banner
 
@@ -92,6 +97,7 @@ def screens(policy, banner):
     """(url, admin, editor, anonymous): every screen the plugin adds or changes."""
     page_revs = list(policy.revisions.order_by("pk").values_list("pk", flat=True))
     banner_revs = list(banner.revisions.order_by("pk").values_list("pk", flat=True))
+    record = ConsentRecord.objects.get()
     # Editors write banner drafts (migration 0002); deleting and unpublishing is moderators' work.
     page = (200, 200, LOGIN)
     snippet = (200, 200, LOGIN)
@@ -139,6 +145,10 @@ def screens(policy, banner):
             "&created_at_before=2100-01-01",
             *records,
         ),
+        (f"{reverse('cookie_policy_consent_records')}?consent_id=abcdefghijklmnopqrstuv", *records),
+        (f"{reverse('cookie_policy_consent_records')}?consent_id=bad", *records),
+        (reverse("cookie_policy_consent_record", args=[record.pk]), *records),
+        (reverse("cookie_policy_consent_record_texts", args=[record.pk]), *records),
     ]
     # Without a posted form these answer Wagtail's "preview not available" page; the test
     # below posts one.

@@ -15,12 +15,13 @@ from tests.utils import body, category
 LOCALE = Path(__file__).resolve().parent.parent / "cookie_policy" / "locale"
 
 # Source references whose strings visitors see: the banner, the settings page and its errors,
-# the policy page and its version history, embeds and the settings link.
+# the policy page and its version history, embeds, the settings link and the consent receipt.
 VISITOR_SOURCES = re.compile(
     r"^(?:views|forms|changes|history|rendering)\.py:"
     r"|^templatetags/"
     r"|^templates/cookie_policy/(?:banner|consent_settings|cookie_policy_page|cookie_policy_versions)"
     r"\.html:"
+    r"|^templates/cookie_policy/consent_receipt\.txt:"
     r"|^templates/cookie_policy/(?:blocks|includes)/"
 )
 # The only Latin words a Belarusian string may hold, besides placeholders and HTML tags.

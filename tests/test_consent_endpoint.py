@@ -10,7 +10,7 @@ from django.test import Client, override_settings
 from wagtail.models import Site
 
 from cookie_policy import consent
-from cookie_policy.models import ConsentRecord, CookiePolicyPage
+from cookie_policy.models import ConsentBanner, ConsentRecord, CookiePolicyPage
 from tests.utils import body, category, declare_unchecked, make_banner, make_cookie_policy_page
 
 pytestmark = pytest.mark.django_db
@@ -393,3 +393,108 @@ def test_a_decision_deletes_the_other_copies_of_the_cookie(client):
     assert deleted == set(consent.cookie_places("testserver", URL)) - {("", "/")}
     alone = post(Client(), {"choice": "none"}, HTTP_COOKIE=f"cookie_consent={value}")
     assert [m.key for m in alone.cookies.values()] == ["cookie_consent"]
+
+
+def test_a_record_names_the_revisions_the_visitor_was_shown(client):
+    """The record holds the live policy and banner revisions its cached banner was built from;
+    after a publish, the next record names the new ones."""
+    page, banner = CookiePolicyPage.objects.get(), ConsentBanner.objects.get()
+    post(client, {"choice": "all"}, **JSON)
+    first = ConsentRecord.objects.get()
+    assert (first.policy_revision_id, first.banner_revision_id) == (
+        page.live_revision_id,
+        banner.live_revision_id,
+    )
+    banner.accept_label_en = "Allow everything"
+    banner.save_revision().publish()  # drops the cached banner
+    post(client, {"choice": "none"}, **JSON)
+    second = ConsentRecord.objects.order_by("pk").last()
+    assert second.banner_revision_id == ConsentBanner.objects.get().live_revision_id
+    assert second.banner_revision_id != first.banner_revision_id
+    assert second.policy_revision_id == first.policy_revision_id
+
+
+def test_a_late_post_names_no_revision(client):
+    """A decision for a replaced version was made on texts no longer live: none is named."""
+    CookiePolicyPage.objects.update(consent_version=2)
+    cache.clear()
+    post(client, {"choice": "all", "version": "1", "consent_id": "A" * 22}, **JSON)
+    record = ConsentRecord.objects.get()
+    assert (record.policy_revision_id, record.banner_revision_id) == (None, None)
+
+
+RECEIPT = "/ru/cookie-consent/receipt/"
+
+
+def test_the_settings_page_links_to_a_receipt_once_a_choice_is_made(client):
+    assert "/en/cookie-consent/receipt/" not in client.get(URL).text
+    post(client, {"choice": "none"})
+    link = BeautifulSoup(client.get(URL).text, "html.parser").find(
+        "a", string="Download a receipt of your choice"
+    )
+    assert link["href"] == "/en/cookie-consent/receipt/"
+
+
+def test_a_receipt_restates_the_visitors_choice_in_their_language(client):
+    """The receipt is a private text file: the consent ID, the time the cookie holds, the
+    version, the categories by their Russian titles and absolute links to the texts."""
+    made = int(time.time()) - 3600
+    client.cookies["cookie_consent"] = f"1:1:analytics+necessary:{made}:{'B' * 22}"
+    response = client.get(RECEIPT)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert (
+        response["Content-Disposition"] == f'attachment; filename="cookie-consent-{"B" * 22}.txt"'
+    )
+    assert set(response["Cache-Control"].split(", ")) == {"private", "no-store"}
+    text = response.content.decode()
+    stamp = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(made))
+    assert f"Идентификатор согласия: {'B' * 22}" in text
+    assert f"({stamp})" in text
+    assert "Версия согласия: 1" in text
+    assert "Строго необходимые файлы cookie, Аналитические файлы cookie" in text
+    assert "http://testserver/ru/cookie-policy/\n" in text
+    assert "http://testserver/ru/cookie-policy/versions/\n" in text
+    assert "http://testserver/ru/cookie-consent/\n" in text
+    assert "&" not in text and "cookie" in text
+
+
+def test_a_receipt_lists_what_was_refused(client):
+    post(client, {"choice": "none"})
+    text = client.get("/en/cookie-consent/receipt/").content.decode()
+    assert "Categories you allowed: Strictly necessary cookies\n" in text
+    assert "Categories you refused: Analytical cookies\n" in text
+    record = ConsentRecord.objects.get()
+    assert f"Consent ID: {record.consent_id}\n" in text
+
+
+@pytest.mark.parametrize(
+    "cookie, status, reason",
+    [
+        (None, 404, "Вы ещё не сделали выбор"),
+        ("1:1:necessary:<script>:x", 400, "В вашем браузере хранится повреждённая запись"),
+        (f'1:1:necessary:{int(time.time())}:{"A" * 22}"', 400, "повреждённая запись"),
+        (
+            f"1:7:necessary:{int(time.time())}:{'A' * 22}",
+            404,
+            "Ваш прежний выбор больше не действует",
+        ),
+        (f"1:1:necessary+spying:{int(time.time())}:{'A' * 22}", 404, "больше не действует"),
+    ],
+)
+def test_no_receipt_without_a_current_choice(client, cookie, status, reason):
+    """No cookie, a damaged or forged one, or an outdated choice: a reason in the visitor's
+    language, never a receipt."""
+    if cookie:
+        client.cookies["cookie_consent"] = cookie
+    response = client.get(RECEIPT)
+    assert response.status_code == status
+    assert reason in response.content.decode()
+    assert "Content-Disposition" not in response
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_a_receipt_is_only_fetched(client):
+    response = client.post(RECEIPT)
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"

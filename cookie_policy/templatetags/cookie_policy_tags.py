@@ -36,6 +36,11 @@ def cookie_banner(context):
     banner = context.get("cookie_banner")
     page = context.get("page")
     previewed = getattr(request, "is_preview", False) and isinstance(page, CookiePolicyPage)
+    if previewed and hasattr(request, "cookie_policy_shown_banner"):
+        # A consent record's texts (reports.consent_record_texts): its banner revision or none.
+        banner = request.cookie_policy_shown_banner
+        if banner is None:
+            return ""
     if banner is None and not previewed:
         return mark_safe(banner_cache.state(request)["html"])  # noqa: S308 - a rendered template
     policy = policy_data(page, request) if previewed else banner_cache.state(request)["policy"]

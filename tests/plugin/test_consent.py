@@ -87,3 +87,40 @@ def test_a_foreign_origin_is_refused(policy, client):
     response = post(client, codes()[-1], {"choice": "all"}, HTTP_ORIGIN="https://evil.example")
     assert response.status_code == 403
     assert not ConsentRecord.objects.exists()
+
+
+@pytest.mark.parametrize("code", codes())
+def test_what_the_visitor_saw_is_shown_in_their_language(policy, client, code, admin_client):
+    """A record names the revisions served to its visitor; the admin renders them in the
+    record's language, and the report finds the record by its consent ID."""
+    from django.urls import reverse
+
+    from cookie_policy.models import ConsentBanner
+
+    response = post(client, code, {"choice": "none"}, **JSON)
+    record = ConsentRecord.objects.get()
+    banner = ConsentBanner.objects.get()
+    assert record.policy_revision_id == policy.live_revision_id
+    assert record.banner_revision_id == banner.live_revision_id
+    report = admin_client.get(
+        reverse("cookie_policy_consent_records"), {"consent_id": response.json()["consentId"]}
+    )
+    assert list(report.context["object_list"]) == [record]
+    texts = admin_client.get(reverse("cookie_policy_consent_record_texts", args=[record.pk]))
+    assert texts.status_code == 200
+    assert f'lang="{code}"' in texts.text
+    assert text("policy", code) in texts.text
+    assert text("necessary", code) in texts.text
+    assert getattr(banner, f"accept_label_{code.replace('-', '_')}") in texts.text
+
+
+@pytest.mark.parametrize("code", codes())
+def test_a_receipt_is_in_the_visitors_language(policy, client, code):
+    """The receipt names the categories in the visitor's language and links to the policy."""
+    consent_id = post(client, code, {"choice": "all"}, **JSON).json()["consentId"]
+    response = client.get(f"/{code}/cookie-consent/receipt/")
+    assert response.status_code == 200
+    receipt = response.content.decode()
+    assert consent_id in receipt
+    assert f"{text('necessary', code)}, {text('analytics', code)}" in receipt
+    assert f"http://testserver{policy.get_url()}" in receipt
