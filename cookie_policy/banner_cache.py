@@ -26,7 +26,7 @@ TTL = 300
 
 def cache_key(site_id, language):
     # The number changes with the shape of the cached data, so a deploy never reads old entries.
-    return f"cookie_policy:banner:2:{site_id}:{language}"
+    return f"cookie_policy:banner:3:{site_id}:{language}"
 
 
 def state(request):
@@ -39,7 +39,7 @@ def state(request):
     data = cache.get(key)
     if data is None:
         site = Site.find_for_request(request)
-        policy = policy_data(live_policy(site), request)
+        policy = policy_data(live_policy(site), request, site)
         data = {"policy": policy, "html": render_banner(request, policy, live_banner(site))}
         cache.set(key, data, TTL)
     if seconds:

@@ -7,10 +7,11 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from . import changes, conf, consent
+from .operator import operator_data
 
 
-def policy_data(policy, request=None):
-    """What the banner needs of a policy page, in the active language."""
+def policy_data(policy, request=None, site=None):
+    """What the banner needs of a policy page and its site's operator, in the active language."""
     found = changes.categories(policy.body) if policy else {}
     categories = [
         {
@@ -30,6 +31,7 @@ def policy_data(policy, request=None):
         "url": policy.get_url(request) if policy else "",
         "title": policy.title if policy else "",
         "categories": categories,
+        "operator": operator_data(site, request),
     }
 
 

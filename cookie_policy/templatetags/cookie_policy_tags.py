@@ -38,8 +38,11 @@ def cookie_banner(context):
     previewed = getattr(request, "is_preview", False) and isinstance(page, CookiePolicyPage)
     if banner is None and not previewed:
         return mark_safe(banner_cache.state(request)["html"])  # noqa: S308 - a rendered template
-    policy = policy_data(page, request) if previewed else banner_cache.state(request)["policy"]
-    banner = banner or live_banner(Site.find_for_request(request))
+    site = Site.find_for_request(request)
+    policy = (
+        policy_data(page, request, site) if previewed else banner_cache.state(request)["policy"]
+    )
+    banner = banner or live_banner(site)
     return mark_safe(render_banner(request, policy, banner, preview=True))  # noqa: S308
 
 
