@@ -128,11 +128,11 @@ def field_label(name):
 
 OPERATOR_MESSAGE = _(
     "The operator's %(field)s is empty (%(language)s): fill it in under Settings → Operator and "
-    "law, as %(article)s requires."
+    "law (required by %(article)s)."
 )
 DISCLOSURE_MESSAGE = _(
     "Category “%(key)s” needs a purpose, a lifetime and at least one cookie with its provider "
-    "and duration (%(language)s), as %(article)s requires."
+    "and duration (%(language)s) (required by %(article)s)."
 )
 
 PROFILES = {
@@ -162,7 +162,7 @@ PROFILES = {
                 _(
                     "Choose the consent to personal data processing, a live page of its own "
                     "titled in every language (%(language)s), under Settings → Operator and "
-                    "law, as %(article)s requires."
+                    "law (required by %(article)s)."
                 ),
             ),
             Rule(
@@ -170,7 +170,7 @@ PROFILES = {
                 missing_processing_policy,
                 _(
                     "Give the address of the personal data processing policy (%(language)s) "
-                    "under Settings → Operator and law, as %(article)s requires."
+                    "under Settings → Operator and law (required by %(article)s)."
                 ),
             ),
         ],
@@ -215,7 +215,7 @@ def problems(page, operator):
             key = (rule.check, rule.message, tuple(sorted((k, str(v)) for k, v in gap.items())))
             found.setdefault(key, (rule.message, gap, []))[2].append(str(rule.article))
     return [
-        message % {**gap, "article": _(" and ").join(dict.fromkeys(articles))}
+        message % {**gap, "article": "; ".join(dict.fromkeys(articles))}
         for message, gap, articles in found.values()
     ]
 

@@ -9,6 +9,7 @@ from .. import banner_cache, conf, inline
 from ..embeds import embed_url
 from ..live import live_banner
 from ..models import CookiePolicyPage
+from ..operator import operator_data
 from ..policy_data import policy_data
 from ..rendering import render_banner
 
@@ -52,6 +53,14 @@ def cookie_settings_link():
     return format_html(
         '<a href="{}" data-cc-open>{}</a>', reverse("cookie_policy:consent"), _("Cookie settings")
     )
+
+
+@register.inclusion_tag("cookie_policy/includes/operator.html", takes_context=True)
+def cookie_policy_operator(context):
+    """The site's operator (name, registration number, address, e-mail), for a page of your own
+    such as the consent to personal data processing."""
+    request = context.get("request")
+    return {"operator": operator_data(Site.find_for_request(request), request)}
 
 
 @register.simple_tag

@@ -103,7 +103,7 @@ class LawGateTests(WagtailPageTestCase):
         self.set(law_profiles=[laws.BELARUS, laws.GDPR], email="")
         self.assert_refused(
             "The operator&#x27;s contact e-mail is empty (every language): fill it in under "
-            "Settings → Operator and law, as Law 99-Z Article 5 and GDPR Article 13(1)(a) requires."
+            "Settings → Operator and law (required by Law 99-Z Article 5; GDPR Article 13(1)(a))."
         )
 
     def test_belarus_refuses_a_category_without_its_data(self):
@@ -112,7 +112,7 @@ class LawGateTests(WagtailPageTestCase):
         self.assert_refused(
             *(
                 f"Category “analytics” needs a purpose, a lifetime and at least one cookie with "
-                f"its provider and duration ({language(code)}), as Law 99-Z Article 5 requires."
+                f"its provider and duration ({language(code)}) (required by Law 99-Z Article 5)."
                 for code in codes()
             ),
             bodies=every_language(without_cookies),
@@ -128,8 +128,8 @@ class LawGateTests(WagtailPageTestCase):
         self.set(law_profiles=[laws.RUSSIA], **self.policy_urls())
         self.assert_refused(
             "Choose the consent to personal data processing, a live page of its own titled in "
-            "every language (every language), under Settings → Operator and law, as Federal "
-            "Law 152-FZ Article 9(1), as amended by Federal Law 156-FZ requires."
+            "every language (every language), under Settings → Operator and law (required by "
+            "Federal Law 152-FZ Article 9(1), as amended by Federal Law 156-FZ)."
         )
         draft = Page(**per_language("title", lambda code: "Consent"), slug="consent", live=False)
         self.root.add_child(instance=draft)
@@ -146,8 +146,8 @@ class LawGateTests(WagtailPageTestCase):
                 self.set(**{field("processing_policy_url", code): ""})
                 self.assert_refused(
                     f"Give the address of the personal data processing policy ({language(code)})"
-                    " under Settings → Operator and law, as Federal Law 152-FZ Article 18.1(2) "
-                    "requires."
+                    " under Settings → Operator and law (required by Federal Law 152-FZ Article "
+                    "18.1(2))."
                 )
                 self.set(**self.policy_urls())
         self.assert_published()
