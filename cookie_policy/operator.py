@@ -22,7 +22,7 @@ def operator_data(site, request=None):
         "email": operator.email,
         "data_protection_officer": operator.data_protection_officer,
         "processing_policy_url": operator.processing_policy_url,
-        "consent_document_url": document.specific.get_url(request) if document_live else "",
+        "consent_document_url": document.get_url(request) if document_live else "",
         "consent_document_title": document.title if document_live else "",
         # What the banner's first layer shows for the site's laws (laws.Profile.first_layer).
         "first_layer": sorted(laws.first_layer(operator)),
