@@ -311,6 +311,10 @@ class ConsentBanner(
         return {"cookie_banner": self, "base_template": conf.get("BASE_TEMPLATE")}
 
 
+# Marks demo values that must be replaced before going live: `check --deploy` warns on them.
+PLACEHOLDER = "PLACEHOLDER"
+
+
 @register_setting(icon="user")
 class OperatorSettings(BaseSiteSetting):
     """Who runs the site and the laws it answers to: shown on the policy page, in the settings
@@ -399,10 +403,6 @@ class OperatorSettings(BaseSiteSetting):
         values = [self.registration_number, self.email]
         values += [getattr(self, name) or "" for name in self.translated_field_names()]
         return any(PLACEHOLDER in value.upper() for value in values)
-
-
-# Marks demo values that must be replaced before going live: `check --deploy` warns on them.
-PLACEHOLDER = "PLACEHOLDER"
 
 
 class ConsentRecord(models.Model):
