@@ -112,13 +112,23 @@ COOKIES = {
 CONTENT = """
 import json
 from django.conf import settings
-from wagtail.models import Page
-from cookie_policy.models import ConsentBanner, CookiePolicyPage
+from wagtail.models import Page, Site
+from cookie_policy.models import ConsentBanner, CookiePolicyPage, OperatorSettings
 
 codes = [code for code, _name in settings.LANGUAGES]
 if codes != ["en", "de"]:
     raise SystemExit(f"LANGUAGES should be English and German, not {codes}")
 data = json.loads(DATA)
+# Publishing a policy needs the operator (README, step 6: Settings -> Operator and law).
+OperatorSettings.objects.create(
+    site=Site.objects.get(is_default_site=True),
+    legal_name_en="Example GmbH",
+    legal_name_de="Beispiel GmbH",
+    address_en="1 Example Street, 10115 Berlin, Germany",
+    address_de="Beispielstraße 1, 10115 Berlin, Deutschland",
+    registration_number="HRB 123456",
+    email="privacy@example.com",
+)
 policy = CookiePolicyPage(**data["policy"])
 Page.objects.get(depth=2).add_child(instance=policy)
 policy.save_revision().publish()
@@ -132,6 +142,7 @@ ADMIN = """
 import json
 from django.contrib.auth import get_user_model
 from django.test import Client
+from wagtail.models import Site
 from cookie_policy.models import ConsentBanner, CookiePolicyPage
 
 user = get_user_model().objects.create_superuser("fresh-admin", "admin@example.com", "pw")
@@ -148,6 +159,7 @@ urls = [
     "/admin/pages/search/?ordering=title",
     "/admin/consent-records/",
     "/admin/consent-records/?export=csv",
+    f"/admin/settings/cookie_policy/operatorsettings/{Site.objects.get(is_default_site=True).pk}/",
 ]
 print(json.dumps({url: client.get(url, HTTP_HOST="localhost").status_code for url in urls}))
 """

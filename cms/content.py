@@ -686,6 +686,57 @@ POLICY = {
                 "появляться снова.</p>",
             },
         ),
+        ("heading", {"en": "Legal basis", "ru": "Правовые основания"}),
+        (
+            "text",
+            {
+                "en": "<p>SOFTPRO+ is a private enterprise registered in the Republic of Belarus "
+                "and the operator of the personal data this site collects through cookies; its "
+                "details are given under “Who we are” at the top of this policy.</p><ul>"
+                "<li><b>Belarus.</b> Law of the Republic of Belarus No. 99-Z of 7 May 2021 “On "
+                "Personal Data Protection”. Cookies other than strictly necessary ones are used "
+                "only with your consent, which you give or refuse in the banner. Before you "
+                "decide, the banner links to who we are, what we collect, why, for how long and "
+                "who receives it (Article 5).</li><li><b>Russia.</b> Federal Law No. 152-FZ of "
+                "27 July 2006 “On Personal Data”. Since 1 September 2025 consent to the "
+                "processing of personal data is a document of its own (Article 9, as amended by "
+                "Federal Law No. 156-FZ of 24 June 2025): the banner links to our Consent to "
+                "personal data processing, and our personal data processing policy is linked "
+                "under “Who we are”.</li><li><b>European Union.</b> Regulation (EU) 2016/679 "
+                "(GDPR) and the ePrivacy Directive 2002/58/EC. Storing or reading cookies that "
+                "are not strictly necessary requires your consent (ePrivacy Directive Article "
+                "5(3), GDPR Article 6(1)(a)). Strictly necessary cookies need no consent: without "
+                "them the site cannot provide the service you ask for.</li></ul><p>You can "
+                "withdraw your consent at any time, as easily as you gave it, through “Cookie "
+                "settings” at the bottom of every page; withdrawal does not affect processing "
+                "carried out before it. To exercise your other rights, write to the e-mail "
+                "address under “Who we are”.</p>",
+                "ru": "<p>SOFTPRO+\u00a0— частное предприятие, зарегистрированное в Республике "
+                "Беларусь, и оператор персональных данных, которые этот сайт собирает с помощью "
+                "файлов cookie; его реквизиты указаны в разделе «Кто мы» в начале настоящей "
+                "Политики.</p><ul><li><b>Беларусь.</b> Закон Республики Беларусь от 7\u00a0мая "
+                "2021\u00a0г. №\u00a099-З «О защите персональных данных». Файлы cookie, кроме "
+                "строго необходимых, используются только с вашего согласия, которое вы даёте или "
+                "не даёте в баннере. До того как вы примете решение, баннер ведёт к сведениям о "
+                "том, кто мы, что мы собираем, зачем, как долго и кто это получает (статья "
+                "5).</li><li><b>Россия.</b> Федеральный закон от 27\u00a0июля 2006\u00a0г. "
+                "№\u00a0152-ФЗ «О персональных данных». С 1\u00a0сентября 2025\u00a0г. согласие "
+                "на обработку персональных данных оформляется отдельным документом (статья 9 в "
+                "редакции Федерального закона от 24\u00a0июня 2025\u00a0г. №\u00a0156-ФЗ): "
+                "баннер ведёт к нашему Согласию на обработку персональных данных, а ссылка на "
+                "нашу политику в отношении обработки персональных данных приведена в разделе "
+                "«Кто мы».</li><li><b>Европейский союз.</b> Регламент (ЕС) 2016/679 (GDPR) и "
+                "Директива 2002/58/ЕС об электронной конфиденциальности. Для записи и чтения "
+                "файлов cookie, не являющихся строго необходимыми, требуется ваше согласие "
+                "(статья\u00a05(3) Директивы, статья\u00a06(1)(a) GDPR). Для строго "
+                "необходимых файлов cookie согласие не требуется: без них сайт не может оказать "
+                "услугу, которую вы запрашиваете.</li></ul><p>Вы можете в любой момент отозвать "
+                "согласие так же просто, как дали его, по ссылке «Настройки файлов cookie» внизу "
+                "каждой страницы; отзыв согласия не влияет на обработку, осуществлённую до него. "
+                "Чтобы воспользоваться другими своими правами, напишите нам по адресу "
+                "электронной почты, указанному в разделе «Кто мы».</p>",
+            },
+        ),
         (
             "heading",
             {
@@ -699,13 +750,14 @@ POLICY = {
                 "en": "<p>If we change which cookies we use or how we use them, we will update "
                 "this policy on this page. If a change affects what we collect, we will ask for "
                 "your consent again. If you have any questions about this policy or about how "
-                "we use cookies, please contact SOFTPRO using the contact details on this "
-                "site.</p>",
+                "we use cookies, please write to SOFTPRO at the e-mail address given under “Who "
+                "we are” at the top of this policy.</p>",
                 "ru": "<p>Если мы изменим состав используемых файлов cookie или порядок их "
                 "использования, мы обновим настоящую Политику на этой странице. Если изменения "
                 "затронут состав собираемых сведений, мы снова запросим ваше согласие. Если у вас "
                 "есть вопросы о настоящей Политике или о том, как мы используем файлы cookie, "
-                "свяжитесь с нами по контактным данным, указанным на этом сайте.</p>",
+                "напишите нам по адресу электронной почты, указанному в разделе «Кто мы» в "
+                "начале настоящей Политики.</p>",
             },
         ),
     ],
@@ -741,5 +793,71 @@ BANNER = {
         "Control, мы расцениваем его как отказ от рекламных файлов cookie, пока вы не включите их "
         "здесь. Вернуться к этим настройкам можно в любой момент по ссылке «Настройки файлов "
         "cookie» внизу каждой страницы.</p>",
+    },
+}
+
+# The operator block of the demo site (Settings → Operator and law). SOFTPRO+'s name is known;
+# every other value is a PLACEHOLDER that `manage.py check --deploy` flags until replaced.
+OPERATOR = {
+    "legal_name": {"en": "Private enterprise SOFTPRO+", "ru": "Частное предприятие SOFTPRO+"},
+    "address": {
+        "en": "PLACEHOLDER: street and building, 220000 Minsk, Republic of Belarus",
+        "ru": "PLACEHOLDER: улица и дом, 220000, г.\u00a0Минск, Республика Беларусь",
+    },
+    "processing_policy_url": {
+        "en": "https://softpro.example/en/PLACEHOLDER-personal-data-processing-policy/",
+        "ru": "https://softpro.example/ru/PLACEHOLDER-personal-data-processing-policy/",
+    },
+    "data_protection_officer": {"en": "", "ru": ""},
+    "registration_number": "PLACEHOLDER-UNP",
+    "email": "placeholder@softpro.example",
+    # SOFTPRO+ is Belarusian, with Russian-speaking and EU visitors.
+    "law_profiles": ["by_99z", "ru_152fz", "gdpr"],
+}
+
+# The consent to personal data processing that Russia's 152-FZ (Article 9) wants as a document
+# of its own; the banner links to it. The Russian text is the document, the English one a
+# translation for information. The page shows the operator block above this text.
+CONSENT_DOCUMENT = {
+    "slug": "personal-data-consent",
+    "title": {
+        "en": "Consent to personal data processing (translation)",
+        "ru": "Согласие на обработку персональных данных",
+    },
+    "body": {
+        "en": "<p><i>This English text is a translation for information only; the consent is "
+        "the Russian text.</i></p><p>By selecting “Accept all”, or by saving my choice with one "
+        "or more categories switched on in the cookie settings of the SOFTPRO website, I freely, "
+        "of my own will and in my own interest consent to the operator named above processing "
+        "my personal data on the following terms.</p><h2>Purposes</h2><p>Only those of the "
+        "categories of cookies I have allowed: the site's optional functions, measuring visits "
+        "to the site, advertising, and playing content embedded from other services.</p>"
+        "<h2>Personal data</h2><p>The identifiers stored in the cookies of the categories I "
+        "have allowed, as listed in the cookie policy, and what is collected with them: the "
+        "addresses of the pages viewed, the time of the visit, and the type of browser and "
+        "device.</p><h2>Actions</h2><p>Collection, recording, storage, use, transfer to the "
+        "providers named in the cookie policy, and erasure, by automated means.</p><h2>Period "
+        "and withdrawal</h2><p>This consent lasts until I withdraw it, and no longer than the "
+        "site keeps my choice (182 days), after which the site asks me again. I can withdraw it "
+        "at any time through “Cookie settings” at the bottom of every page, or by writing to the "
+        "operator's e-mail address above.</p>",
+        "ru": "<p>Нажимая «Принять все» или сохраняя выбор с одной или несколькими включёнными "
+        "категориями в настройках файлов cookie сайта SOFTPRO, я свободно, своей волей и в "
+        "своём интересе даю согласие указанному выше оператору на обработку моих персональных "
+        "данных на следующих условиях.</p><h2>Цели обработки</h2><p>Только цели тех категорий "
+        "файлов cookie, которые я разрешил: дополнительные функции сайта, анализ посещаемости "
+        "сайта, реклама и воспроизведение содержимого, встроенного из других "
+        "сервисов.</p><h2>Перечень персональных данных</h2><p>Идентификаторы, записанные в "
+        "файлах cookie разрешённых мной категорий (перечислены в Политике использования файлов "
+        "cookie), и сведения, собираемые с их помощью: адреса просмотренных страниц, время "
+        "посещения, тип браузера и устройства.</p><h2>Действия с персональными "
+        "данными</h2><p>Сбор, запись, хранение, использование, передача (предоставление) "
+        "поставщикам, указанным в Политике использования файлов cookie, и удаление с "
+        "использованием средств автоматизации.</p><h2>Срок действия и отзыв "
+        "согласия</h2><p>Согласие действует до его отзыва, но не дольше срока, в течение "
+        "которого сайт хранит мой выбор (182\u00a0дня), после чего сайт снова спросит меня. "
+        "Отозвать согласие можно в любой момент по ссылке «Настройки файлов cookie» внизу "
+        "каждой страницы или письмом на адрес электронной почты оператора, указанный "
+        "выше.</p>",
     },
 }

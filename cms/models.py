@@ -31,3 +31,16 @@ class HomePage(PreviewInEachLanguage, Page):
 
     class Meta:
         verbose_name = _("home page")
+
+
+class DocumentPage(PreviewInEachLanguage, Page):
+    """A legal text of its own, such as the consent to personal data processing."""
+
+    body = RichTextField(
+        features=["h2", "h3", "bold", "italic", "link", "ol", "ul"], verbose_name=_("body")
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+
+    class Meta:
+        verbose_name = _("document page")

@@ -1,8 +1,13 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import HomePage
+from .models import DocumentPage, HomePage
 
 
 @register(HomePage)
 class HomePageTranslation(TranslationOptions):
     fields = ("intro", "body")
+
+
+@register(DocumentPage)
+class DocumentPageTranslation(TranslationOptions):
+    fields = ("body",)

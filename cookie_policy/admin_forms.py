@@ -1,7 +1,10 @@
 """The editors' forms in the Wagtail admin."""
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+
+from . import laws
 
 
 class ConsentBannerForm(WagtailAdminModelForm):
@@ -28,3 +31,15 @@ class ConsentBannerForm(WagtailAdminModelForm):
                 )
             self.add_error("site", message % {"banner": other.name, "site": site})
         return cleaned_data
+
+
+class OperatorSettingsForm(WagtailAdminModelForm):
+    """The operator and law settings: the laws are ticked, several at once."""
+
+    law_profiles = forms.MultipleChoiceField(
+        choices=laws.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("laws"),
+        help_text=_("Publishing a policy checks what each chosen law requires."),
+    )

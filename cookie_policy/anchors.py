@@ -8,7 +8,7 @@ heading gets -2, -3. Categories keep their own ``cookies-<key>`` anchors.
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-RESERVED = {"version-history", "contents"}
+RESERVED = {"version-history", "contents", "operator", "operator-title"}
 
 
 def sections(body, history=False):

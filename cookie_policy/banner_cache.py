@@ -36,7 +36,7 @@ TTL = 300
 
 def cache_key(site_id, language):
     # The number changes with the shape of the cached data, so a deploy never reads old entries.
-    return f"cookie_policy:banner:4:{site_id}:{language}"
+    return f"cookie_policy:banner:5:{site_id}:{language}"
 
 
 def state(request):
@@ -58,7 +58,7 @@ def state(request):
         # that generation after it commits, so what they read is never used again.
         site = Site.find_for_request(request)
         page, banner = live_policy(site), live_banner(site)
-        policy = policy_data(page, request)
+        policy = policy_data(page, request, site)
         data = {
             "policy": policy,
             "html": render_banner(request, policy, banner),

@@ -1,7 +1,8 @@
 """System checks: a setup that cannot work fails at start, with a hint naming what to change."""
 
 from django.conf import settings
-from django.core.checks import Error, Tags, register
+from django.core.checks import Error, Tags, Warning, register
+from django.db import DatabaseError
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import translation
 
@@ -111,3 +112,47 @@ def check_consent_url(app_configs, **kwargs):
                 )
             ]
     return []
+
+
+SETTINGS_APP = "wagtail.contrib.settings"
+
+
+@register()
+def check_settings_app(app_configs, **kwargs):
+    return settings_app_errors(list(settings.INSTALLED_APPS))
+
+
+def settings_app_errors(installed):
+    """The operator and law settings are a Wagtail site setting: without the app, no admin
+    screen to fill them in, and no policy can be published."""
+    if SETTINGS_APP in installed:
+        return []
+    return [
+        Error(
+            f"cookie_policy needs {SETTINGS_APP!r} in INSTALLED_APPS.",
+            hint=f"Add {SETTINGS_APP!r} to INSTALLED_APPS: editors fill in the operator under "
+            "Settings → Operator and law.",
+            id="cookie_policy.E008",
+        )
+    ]
+
+
+@register(deploy=True)
+def check_placeholder_operator(app_configs, **kwargs):
+    """The demo ships placeholder operator values: going live with them would tell visitors
+    nothing true about who processes their data."""
+    from .models import OperatorSettings
+
+    try:
+        operators = list(OperatorSettings.objects.select_related("site"))
+    except DatabaseError:  # no tables yet
+        return []
+    return [
+        Warning(
+            f"The operator of site {operator.site} still holds placeholder values.",
+            hint="Replace every value containing PLACEHOLDER under Settings → Operator and law.",
+            id="cookie_policy.W001",
+        )
+        for operator in operators
+        if operator.is_placeholder()
+    ]

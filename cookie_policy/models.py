@@ -9,8 +9,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
     DraftStateMixin,
@@ -24,11 +25,12 @@ from wagtail.models import (
 from wagtail.search import index
 
 from . import anchors, bidi, changes, conf, history, languages, scheduled
-from .admin_forms import ConsentBannerForm
+from .admin_forms import ConsentBannerForm, OperatorSettingsForm
 from .blocks import CookiePolicyStreamBlock
+from .operator import operator_data
 from .panels import ConsentVersionPanel, UnconfirmedCookiesPanel
 from .validation import PublishRefused, publish_problems
-from .validators import refuse_reordering
+from .validators import refuse_reordering, validate_document_address
 
 logger = logging.getLogger(__name__)
 
@@ -118,6 +120,7 @@ class CookiePolicyPage(PreviewInEachLanguage, RoutablePageMixin, Page):
             self.body, history=bool(context["versions"])
         )
         context["base_template"] = conf.get("BASE_TEMPLATE")
+        context["operator"] = operator_data(Site.find_for_request(request), request)
         return context
 
     def reconsent_reasons(self, live):
@@ -309,6 +312,100 @@ class ConsentBanner(
 
     def get_preview_context(self, request, mode_name):
         return {"cookie_banner": self, "base_template": conf.get("BASE_TEMPLATE")}
+
+
+# Marks demo values that must be replaced before going live: `check --deploy` warns on them.
+PLACEHOLDER = "PLACEHOLDER"
+
+
+@register_setting(icon="user")
+class OperatorSettings(BaseSiteSetting):
+    """Who runs the site and the laws it answers to: shown on the policy page, in the settings
+    dialog and on the settings page, and checked before a policy is published (laws.py)."""
+
+    legal_name = models.CharField(max_length=200, blank=True, verbose_name=_("legal name"))
+    registration_number = models.CharField(
+        max_length=100,
+        blank=True,
+        verbose_name=_("registration number"),
+        help_text=_("As in the state register, such as the UNP in Belarus or the OGRN in Russia."),
+    )
+    address = models.CharField(max_length=300, blank=True, verbose_name=_("address"))
+    email = models.EmailField(blank=True, verbose_name=_("contact e-mail"))
+    data_protection_officer = models.CharField(
+        max_length=200,
+        blank=True,
+        verbose_name=_("data protection officer"),
+        help_text=_("Name and contact of the person responsible, if there is one."),
+    )
+    processing_policy_url = models.CharField(
+        max_length=500,
+        blank=True,
+        validators=[validate_document_address],
+        verbose_name=_("personal data processing policy"),
+        help_text=_("Its address, such as /en/privacy/ or https://example.com/privacy.pdf."),
+    )
+    law_profiles = models.JSONField(
+        default=list,
+        blank=True,
+        verbose_name=_("laws"),
+        help_text=_("Publishing a policy checks what each chosen law requires."),
+    )
+    consent_document = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("consent to personal data processing"),
+        help_text=_(
+            "A page of its own that the banner links to (Russia, Federal Law 152-FZ Article 9)."
+        ),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("legal_name"),
+                FieldPanel("registration_number"),
+                FieldPanel("address"),
+                FieldPanel("email"),
+                FieldPanel("data_protection_officer"),
+                FieldPanel("processing_policy_url"),
+            ],
+            heading=_("Operator"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("law_profiles"), PageChooserPanel("consent_document")],
+            heading=_("Law"),
+        ),
+    ]
+    base_form_class = OperatorSettingsForm
+
+    class Meta:
+        verbose_name = _("operator and law")
+        verbose_name_plural = _("operator and law")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for name in ["registration_number", *self.translated_field_names()]:
+            try:
+                refuse_reordering(getattr(self, name) or "")
+            except ValidationError as error:
+                errors[name] = error
+        if errors:
+            raise ValidationError(errors)
+
+    def translated_field_names(self):
+        fields = translator.get_options_for_model(type(self)).local_fields.values()
+        return [field.name for translations in fields for field in translations]
+
+    def is_placeholder(self):
+        """True while any value still holds the demo's PLACEHOLDER marker (check --deploy)."""
+        values = [self.registration_number, self.email]
+        values += [getattr(self, name) or "" for name in self.translated_field_names()]
+        return any(PLACEHOLDER in value.upper() for value in values)
 
 
 class ConsentRecord(models.Model):

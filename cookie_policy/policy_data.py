@@ -7,14 +7,15 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 
 from . import changes, conf, consent
+from .operator import operator_data
 
 SUMMARY_WORDS = 40
 # Where a sentence ends: its stop, then any closing quote or bracket, then a space.
 SENTENCE_END = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][»”\"’)]))\s+")
 
 
-def policy_data(policy, request=None):
-    """What the banner needs of a policy page, in the active language."""
+def policy_data(policy, request=None, site=None):
+    """What the banner needs of a policy page and its site's operator, in the active language."""
     found = changes.categories(policy.body) if policy else {}
     categories = [
         {
@@ -34,6 +35,7 @@ def policy_data(policy, request=None):
         "url": policy.get_url(request) if policy else "",
         "title": policy.title if policy else "",
         "categories": categories,
+        "operator": operator_data(site, request),
     }
 
 

@@ -23,6 +23,7 @@ def render_banner(request, policy, banner, preview=False):
             "endpoint": reverse("cookie_policy:consent"),
             "policy_url": policy["url"],
             "policy_title": policy["title"],
+            "operator": policy.get("operator"),
             "gpc_note": gpc_note(policy),
             "config": config(policy),
             "script": asset("banner.js"),

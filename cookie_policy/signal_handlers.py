@@ -17,7 +17,7 @@ from wagtail.signals import (
 
 from . import banner_cache, history
 from .frontend_cache import purge_live_pages
-from .models import ConsentBanner, CookiePolicyPage
+from .models import ConsentBanner, CookiePolicyPage, OperatorSettings
 
 
 def clear_banner_cache(**kwargs):
@@ -42,6 +42,9 @@ def register_signal_handlers():
         signal.connect(banner_changed, sender=CookiePolicyPage)
     for signal in (published, unpublished, post_delete):
         signal.connect(banner_changed, sender=ConsentBanner)
+    # The operator is shown in the banner's settings dialog and on the policy page.
+    for signal in (post_save, post_delete):
+        signal.connect(banner_changed, sender=OperatorSettings)
     # A move or a new slug anywhere above the policy changes its URL; a site change can change
     # which policy applies. The banner shows both.
     page_published.connect(clear_banner_cache)

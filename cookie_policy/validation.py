@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from . import bidi, changes, languages
+from . import bidi, changes, languages, laws
 from .validators import refuse_reordering, validate_category_key, validate_cookie_name
 
 TRANSLATED_TEXT_FIELDS = ("title", "seo_title", "search_description")
@@ -16,7 +16,8 @@ class PublishRefused(PermissionDenied):
 
 def publish_problems(page):
     """Why ``page`` may not be published yet: languages out of step, empty or misspelt fields,
-    cookie names or keys the editor's form refuses, text that reorders itself."""
+    cookie names or keys the editor's form refuses, text that reorders itself, and what the
+    laws of its site require (laws.py)."""
     codes = languages.codes()
     problems = []
     for code in codes:
@@ -76,7 +77,17 @@ def publish_problems(page):
                     _("Category “%(key)s” is strictly necessary in one language only.")
                     % {"key": key}
                 )
-    return problems
+    return problems + laws.problems(page, operator_of(page))
+
+
+def operator_of(page):
+    """The operator settings of the site ``page`` belongs to (None: no site, or none saved)."""
+    from .models import OperatorSettings
+
+    site = page.get_site()
+    if site is None:
+        return None
+    return OperatorSettings.objects.select_related("consent_document").filter(site=site).first()
 
 
 def text_checks(strings, body):

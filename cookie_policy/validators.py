@@ -7,6 +7,7 @@ Referenced by the migrations: keep these names.
 import re
 
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -99,3 +100,18 @@ def validate_cookie_name(value):
             % {"family": value, "cookies": ", ".join(covered)},
             code="kept",
         )
+
+
+def validate_document_address(value):
+    """A document's address: a path on this site (``/en/privacy/``) or an http(s) URL."""
+    if value.startswith("/") and not value.startswith("//") and not re.search(r"\s", value):
+        return
+    try:
+        URLValidator(schemes=["http", "https"])(value)
+    except ValidationError:
+        raise ValidationError(
+            _(
+                "Give a path on this site, such as /en/privacy/, or an address beginning with https://."
+            ),
+            code="address",
+        ) from None

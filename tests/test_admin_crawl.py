@@ -35,6 +35,8 @@ REDIRECTS = {
     r"/admin/pages/\d+/add_subpage/": r"302 /admin/pages/add/\w+/\w+/\d+/",
     # Likewise a single workflow task type.
     r"/admin/workflows/tasks/select_type/": r"302 /admin/workflows/tasks/add/\w+/\w+/",
+    # A site setting's menu item opens the setting of the current site.
+    r"/admin/settings/\w+/\w+/": r"302 /admin/settings/\w+/\w+/\d+/",
 }
 # Bounds the crawl; at one URL per screen a superuser reaches about 180 today.
 MAX_URLS = 400
@@ -135,6 +137,16 @@ def screens(policy, banner):
         # Editors may not delete pages; the bulk publish confirmation lists none for them.
         (reverse("wagtailadmin_pages:delete", args=[policy.pk]), 200, DASHBOARD, LOGIN),
         (f"/admin/bulk/wagtailcore/page/publish/?id={policy.pk}", *page),
+        # The operator and law settings are the site's legal identity: admins' work.
+        (
+            reverse(
+                "wagtailsettings:edit",
+                args=["cookie_policy", "operatorsettings", Site.objects.get().pk],
+            ),
+            200,
+            DASHBOARD,
+            LOGIN,
+        ),
         (reverse("cookie_policy_consent_records"), *records),
         (reverse("cookie_policy_consent_records_results"), *records),
         (f"{reverse('cookie_policy_consent_records')}?export=csv", *records),

@@ -11,7 +11,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from cms.models import HomePage
 from cookie_policy import changes
-from cookie_policy.models import ConsentBanner, CookiePolicyPage
+from cookie_policy.models import ConsentBanner, CookiePolicyPage, OperatorSettings
 
 
 def category(key, title, cookies=(), required=False, purpose="<p>Purpose.</p>", lifetime="1 year"):
@@ -65,10 +65,25 @@ def make_home_page():
     home = HomePage(title_en="Home", title_ru="Главная", slug_en="home", slug_ru="home")
     root.add_child(instance=home)
     home.save_revision().publish()
-    Site.objects.update_or_create(
+    site, _created = Site.objects.update_or_create(
         is_default_site=True, defaults={"root_page": home, "hostname": "localhost"}
     )
+    make_operator(site)
     return home
+
+
+def make_operator(site, **kwargs):
+    """The site's operator, filled in as publishing a policy requires, with no law chosen."""
+    fields = {
+        "legal_name_en": "Private enterprise SOFTPRO+",
+        "legal_name_ru": "Частное предприятие SOFTPRO+",
+        "address_en": "1 Example Street, 220000 Minsk, Republic of Belarus",
+        "address_ru": "ул. Примерная, 1, 220000, г. Минск, Республика Беларусь",
+        "registration_number": "190000001",
+        "email": "privacy@softpro.example",
+    }
+    fields.update(kwargs)
+    return OperatorSettings.objects.update_or_create(site=site, defaults=fields)[0]
 
 
 def make_cookie_policy_page(parent, **kwargs):

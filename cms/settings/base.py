@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
+    "wagtail.contrib.settings",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -9,6 +9,7 @@ from .. import banner_cache, conf, inline
 from ..embeds import embed_url
 from ..live import live_banner
 from ..models import CookiePolicyPage
+from ..operator import operator_data
 from ..policy_data import policy_data
 from ..rendering import render_banner
 
@@ -43,8 +44,11 @@ def cookie_banner(context):
             return ""
     if banner is None and not previewed:
         return mark_safe(banner_cache.state(request)["html"])  # noqa: S308 - a rendered template
-    policy = policy_data(page, request) if previewed else banner_cache.state(request)["policy"]
-    banner = banner or live_banner(Site.find_for_request(request))
+    site = Site.find_for_request(request)
+    policy = (
+        policy_data(page, request, site) if previewed else banner_cache.state(request)["policy"]
+    )
+    banner = banner or live_banner(site)
     return mark_safe(render_banner(request, policy, banner, preview=True))  # noqa: S308
 
 
@@ -54,6 +58,14 @@ def cookie_settings_link():
     return format_html(
         '<a href="{}" data-cc-open>{}</a>', reverse("cookie_policy:consent"), _("Cookie settings")
     )
+
+
+@register.inclusion_tag("cookie_policy/includes/operator.html", takes_context=True)
+def cookie_policy_operator(context):
+    """The site's operator (name, registration number, address, e-mail), for a page of your own
+    such as the consent to personal data processing."""
+    request = context.get("request")
+    return {"operator": operator_data(Site.find_for_request(request), request)}
 
 
 @register.simple_tag

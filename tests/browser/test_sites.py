@@ -14,7 +14,7 @@ from cms.models import HomePage
 from cookie_policy.models import ConsentRecord
 from tests.browser.conftest import CHROMIUM, LAUNCH_ARGS, TIMEOUT_MS
 from tests.browser.helpers import TEXT, is_consent_post, visit
-from tests.utils import make_banner, make_cookie_policy_page
+from tests.utils import make_banner, make_cookie_policy_page, make_operator
 
 BY, RU = "by.example", "ru.example"
 RU_TITLE = {"en": "Cookies on the RU site", "ru": "Файлы cookie на сайте RU"}
@@ -40,6 +40,7 @@ def sites(site_url):
     Page.get_first_root_node().add_child(instance=home)
     home.save_revision().publish()
     ru = Site.objects.create(hostname=RU, root_page=home)
+    make_operator(ru)
     make_cookie_policy_page(home)
     make_banner(name="RU banner", site=ru, title_en=RU_TITLE["en"], title_ru=RU_TITLE["ru"])
     return {BY: by, RU: ru}, urlsplit(site_url).port

@@ -12,7 +12,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from cookie_policy import languages
-from cookie_policy.models import ConsentBanner, CookiePolicyPage
+from cookie_policy.models import ConsentBanner, CookiePolicyPage, OperatorSettings
 
 # Short texts in the test app's languages; any other language gets the English text and its code.
 TEXTS = {
@@ -61,6 +61,12 @@ TEXTS = {
     "reject": {"en": "Reject all", "fr": "Tout refuser", "pt-br": "Rejeitar todos"},
     "settings": {"en": "Settings", "fr": "Paramètres", "pt-br": "Configurações"},
     "save": {"en": "Save choices", "fr": "Enregistrer", "pt-br": "Salvar escolhas"},
+    "legal_name": {"en": "Example Ltd", "fr": "Exemple SARL", "pt-br": "Exemplo Ltda"},
+    "address": {
+        "en": "1 Main Street, Minsk",
+        "fr": "1 rue Principale, Minsk",
+        "pt-br": "Rua Principal 1, Minsk",
+    },
     "settings_title": {
         "en": "Cookie settings",
         "fr": "Paramètres des cookies",
@@ -170,10 +176,24 @@ def make_site_root():
     )
     root.add_child(instance=home)
     home.save_revision().publish()
-    Site.objects.update_or_create(
+    site, _created = Site.objects.update_or_create(
         is_default_site=True, defaults={"root_page": home, "hostname": "localhost"}
     )
+    make_operator(site)
     return home
+
+
+def make_operator(site, **kwargs):
+    """The operator settings of ``site``, every field the gate requires filled in each language."""
+    fields = {
+        **per_language("legal_name", lambda code: text("legal_name", code)),
+        **per_language("address", lambda code: text("address", code)),
+        "registration_number": "190000001",
+        "email": "privacy@example.com",
+    }
+    fields.update(kwargs)
+    operator, _created = OperatorSettings.objects.update_or_create(site=site, defaults=fields)
+    return operator
 
 
 def page_fields(bodies=None):
@@ -267,7 +287,9 @@ def make_site(hostname, slug):
     )
     Page.get_first_root_node().add_child(instance=home)
     home.save_revision().publish()
-    return Site.objects.create(hostname=hostname, root_page=home)
+    site = Site.objects.create(hostname=hostname, root_page=home)
+    make_operator(site)
+    return site
 
 
 def banner_fields(prefix):

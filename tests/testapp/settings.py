@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "cookie_policy",
     "tests.testapp",
     "wagtail.users",
+    "wagtail.contrib.settings",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -5,8 +5,8 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from cms import content, typography
-from cms.models import HomePage
-from cookie_policy.models import ConsentBanner, CookiePolicyPage
+from cms.models import DocumentPage, HomePage
+from cookie_policy.models import ConsentBanner, CookiePolicyPage, OperatorSettings
 
 LANGUAGES = ("en", "ru")
 
@@ -69,6 +69,10 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         home = HomePage.objects.first() or self.create_home()
+        # Before the policy: publishing it needs the operator its laws require.
+        site = Site.objects.filter(root_page=home).first()
+        if site is not None and not OperatorSettings.objects.filter(site=site).exists():
+            self.create_operator(site, home)
         if not CookiePolicyPage.objects.exists():
             policy = CookiePolicyPage()
             set_translated(policy, content.POLICY, "title", "seo_title", "search_description")
@@ -86,6 +90,38 @@ class Command(BaseCommand):
             banner.save()
             banner.save_revision(log_action=True).publish()
             self.stdout.write("Published the consent banner.")
+
+    def create_operator(self, site, home):
+        data = content.OPERATOR
+        operator = OperatorSettings(
+            site=site,
+            registration_number=data["registration_number"],
+            email=data["email"],
+            law_profiles=data["law_profiles"],
+        )
+        set_translated(
+            operator,
+            data,
+            "legal_name",
+            "address",
+            "data_protection_officer",
+            "processing_policy_url",
+        )
+        operator.consent_document = DocumentPage.objects.filter(
+            slug=content.CONSENT_DOCUMENT["slug"]
+        ).first() or self.create_consent_document(home)
+        operator.save()
+        self.stdout.write("Saved the operator's details (placeholders: replace them).")
+
+    def create_consent_document(self, home):
+        document = DocumentPage()
+        set_translated(document, content.CONSENT_DOCUMENT, "title", "body")
+        for language in LANGUAGES:
+            setattr(document, f"slug_{language}", content.CONSENT_DOCUMENT["slug"])
+        home.add_child(instance=document)
+        document.save_revision(log_action=True).publish()
+        self.stdout.write("Published the consent to personal data processing.")
+        return document
 
     def create_home(self):
         # Wagtail's migrations create the tree root; a flushed database has none.
