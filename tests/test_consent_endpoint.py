@@ -395,7 +395,9 @@ def test_a_decision_deletes_the_other_copies_of_the_cookie(client):
     assert [m.key for m in alone.cookies.values()] == ["cookie_consent"]
 
 
-def test_a_record_names_the_revisions_the_visitor_was_shown(client):
+def test_a_record_names_the_revisions_the_visitor_was_shown(
+    client, django_capture_on_commit_callbacks
+):
     """The record holds the live policy and banner revisions its cached banner was built from;
     after a publish, the next record names the new ones."""
     page, banner = CookiePolicyPage.objects.get(), ConsentBanner.objects.get()
@@ -406,7 +408,8 @@ def test_a_record_names_the_revisions_the_visitor_was_shown(client):
         banner.live_revision_id,
     )
     banner.accept_label_en = "Allow everything"
-    banner.save_revision().publish()  # drops the cached banner
+    with django_capture_on_commit_callbacks(execute=True):  # drops the cached banner on commit
+        banner.save_revision().publish()
     post(client, {"choice": "none"}, **JSON)
     second = ConsentRecord.objects.order_by("pk").last()
     assert second.banner_revision_id == ConsentBanner.objects.get().live_revision_id

@@ -23,7 +23,7 @@ class Unreliable(LocMemCache):
         if Unreliable.mode == "down":
             raise ConnectionError("the cache is down")
         if Unreliable.mode == "slow":
-            time.sleep(0.005)
+            time.sleep(0.2)
 
     def get(self, *args, **kwargs):
         self._reach()
@@ -53,7 +53,8 @@ def guarded(settings):
         "default": {"BACKEND": "cookie_policy.cache_breaker.CircuitBreakerCache", "LOCATION": "x"},
         "x": {"BACKEND": "tests.plugin.test_cache_breaker.Unreliable", "LOCATION": "unreliable"},
     }
-    settings.COOKIE_POLICY_CACHE_SLOW_MS = 1
+    # Far above a healthy call on a loaded machine, far below the slow mode's 200 ms.
+    settings.COOKIE_POLICY_CACHE_SLOW_MS = 50
     cache_breaker._open_until.clear()
     Unreliable.calls, Unreliable.mode = 0, "up"
     yield
