@@ -11,14 +11,14 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('cms', '0002_text_block_label'),
-        ('wagtailcore', '0098_apitoken'),
+        ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
     ]
 
     operations = [
         migrations.CreateModel(
             name='DocumentPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=getattr(settings, "WAGTAIL_PAGE_MODEL", "wagtailcore.Page"))),
                 ('body', wagtail.fields.RichTextField(verbose_name='body')),
                 ('body_en', wagtail.fields.RichTextField(null=True, verbose_name='body')),
                 ('body_ru', wagtail.fields.RichTextField(null=True, verbose_name='body')),
