@@ -69,10 +69,12 @@ serve-prod: messages
 BENCH_VENV := .bench/venv
 BENCH_NPM := .bench/npm
 
-$(BENCH_VENV)/.installed: pyproject.toml
+# Playwright drives Chromium through the five-page visit of bench/assets.py.
+$(BENCH_VENV)/.installed: pyproject.toml Makefile
 	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/python -m pip install -qq --upgrade pip
-	$(BENCH_VENV)/bin/python -m pip install -qq -e '.[demo]' 'django-cookie-consent==1.0.*'
+	$(BENCH_VENV)/bin/python -m pip install -qq -e '.[demo]' 'django-cookie-consent==1.0.*' \
+		'playwright>=1.45'
 	touch $@
 
 $(BENCH_NPM)/.installed:

@@ -8,7 +8,8 @@ A page view racing a publish reads the old policy from the database while the pu
 committed, and may store it after the publish cleared the cache. So every entry holds the
 generation it was built in, read before the database, and is used only while that generation is
 current; a publish starts a new one after it commits. A view that read the old data read the old
-generation first, and its entry is never used again.
+generation first, and its entry is never used again. The headless API's answers (headless.py)
+are kept under the same generations.
 """
 
 import secrets
@@ -19,7 +20,7 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from . import conf
-from .live import live_banner, live_policy, site_id_for
+from .live import forget_local_sites, live_banner, live_policy, site_id_for
 from .policy_data import policy_data
 from .rendering import render_banner
 
@@ -36,23 +37,23 @@ TTL = 300
 
 def cache_key(site_id, language):
     # The number changes with the shape of the cached data, so a deploy never reads old entries.
-    return f"cookie_policy:banner:5:{site_id}:{language}"
+    return f"cookie_policy:banner:7:{site_id}:{language}"
 
 
-def state(request):
-    """The live policy and banner of the request's site in the active language, cached."""
+def state(request, local_copy=True):
+    """The live policy and banner of the request's site in the active language, cached.
+
+    ``local_copy=False`` skips this process's copy, which may be a few seconds behind a publish:
+    for a caller that keeps what it builds from the data until the next publish (headless.py).
+    """
     key = cache_key(site_id_for(request), get_language())
-    seconds = conf.get("LOCAL_CACHE_SECONDS")
+    seconds = conf.get("LOCAL_CACHE_SECONDS") if local_copy else 0
     local = _local
     held = local.get(key)
     if seconds and held and held[0] > time.monotonic():
         return held[1]
-    found = cache.get_many([GENERATION, key])  # one round trip when warm
-    generation = found.get(GENERATION) or _start_generation()
-    entry = found.get(key)
-    if entry and generation and entry[0] == generation:
-        data = entry[1]
-    else:
+    generation, data = lookup(key)
+    if data is None:
         # The database is read after the generation, each query seeing what was committed when
         # it started (READ COMMITTED, Django's default): a publish these queries missed ends
         # that generation after it commits, so what they read is never used again.
@@ -66,11 +67,27 @@ def state(request):
             "policy_revision": page.live_revision_id if page else None,
             "banner_revision": banner.live_revision_id if banner else None,
         }
-        if generation:  # none while the cache is unreachable: nothing to store under
-            cache.set(key, (generation, data), TTL)
+        store(key, generation, data)
     if seconds:
         local[key] = (time.monotonic() + seconds, data)
     return data
+
+
+def lookup(key):
+    """The current generation (starting one if there is none) and what ``key`` holds if it was
+    built in that generation, else None. Read the database only after this: see above."""
+    found = cache.get_many([GENERATION, key])  # one round trip when warm
+    generation = found.get(GENERATION) or _start_generation()
+    entry = found.get(key)
+    if entry and generation and entry[0] == generation:
+        return generation, entry[1]
+    return generation, None
+
+
+def store(key, generation, data):
+    """Keep ``data`` under ``key`` for ``generation``, the one lookup() gave before it was built."""
+    if generation:  # none while the cache is unreachable: nothing to store under
+        cache.set(key, (generation, data), TTL)
 
 
 def _start_generation():
@@ -87,4 +104,5 @@ def clear():
     """
     global _local
     _local = {}
+    forget_local_sites()
     cache.delete(GENERATION)

@@ -4,6 +4,7 @@ Works on the raw StreamField data (a list of ``{"type", "value"}`` dicts) so tha
 compared without building blocks.
 """
 
+import copy
 import json
 import re
 
@@ -27,6 +28,8 @@ def raw_stream(value):
         return []
     if isinstance(value, str):
         return json.loads(value)
+    if isinstance(value, list):  # a revision's translated column, still raw
+        return copy.deepcopy(value)
     return list(value.raw_data)
 
 
@@ -60,6 +63,11 @@ def shown_cookie_names(category):
     return [cookie.get("name", "") for cookie in _shown_cookies(category)]
 
 
+def shown_cookies(category):
+    """The declaration table's rows visitors see (hidden ones left out), each with its status."""
+    return list(_shown_cookies(category))
+
+
 def cookie_statuses(category):
     """``(name, status)`` of each declared cookie; rows older than the status are confirmed."""
     return [(c.get("name", ""), c["status"]) for c in _cookies(category)]
@@ -74,6 +82,11 @@ def unconfirmed(value):
         for cookie in _cookies(category)
         if cookie["status"] != CONFIRMED
     ]
+
+
+def declared_cookies(category):
+    """Every row of the category's declaration table, hidden ones included, each with its status."""
+    return list(_cookies(category))
 
 
 def _shown_cookies(category):

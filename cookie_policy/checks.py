@@ -1,10 +1,14 @@
 """System checks: a setup that cannot work fails at start, with a hint naming what to change."""
 
 from django.conf import settings
+from django.contrib.staticfiles.storage import HashedFilesMixin
 from django.core.checks import Error, Tags, Warning, register
 from django.db import DatabaseError
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import translation
+from django.utils.module_loading import import_string
+
+from . import assets, conf
 
 # wagtail-modeltranslation adds the translated columns of Wagtail's Page on `migrate` and must
 # come before the apps whose models it translates.
@@ -155,4 +159,87 @@ def check_placeholder_operator(app_configs, **kwargs):
         )
         for operator in operators
         if operator.is_placeholder()
+    ]
+
+
+@register()
+def check_asset_mode(app_configs, **kwargs):
+    """COOKIE_POLICY_ASSET_MODE names a mode, and external files get names that change with
+    their content, or a browser holding banner.js for a year would run an old one."""
+    mode = conf.get("ASSET_MODE")
+    if mode not in assets.MODES:
+        return [
+            Error(
+                f"COOKIE_POLICY_ASSET_MODE is {mode!r}, not one of {list(assets.MODES)}.",
+                hint="Set COOKIE_POLICY_ASSET_MODE to 'inline' (the default: the banner's script "
+                "and stylesheet in every page) or 'external' (static files the browser caches).",
+                id="cookie_policy.E010",
+            )
+        ]
+    if mode != "external":
+        return []
+    backend = settings.STORAGES.get("staticfiles", {}).get("BACKEND", "")
+    try:
+        hashed = issubclass(import_string(backend), HashedFilesMixin)
+    except ImportError:
+        return []  # no static files storage at all: Django says so when a page needs one
+    if not hashed:
+        return [
+            Warning(
+                f"COOKIE_POLICY_ASSET_MODE is 'external' but the staticfiles storage {backend} "
+                "does not put a hash of each file into its name.",
+                hint="Set STORAGES['staticfiles'] to "
+                "'django.contrib.staticfiles.storage.ManifestStaticFilesStorage' (or "
+                "whitenoise's CompressedManifestStaticFilesStorage) and run collectstatic, so "
+                "banner.js and banner.css can be cached for long and an upgrade still reaches "
+                "every browser; or keep COOKIE_POLICY_ASSET_MODE = 'inline'.",
+                id="cookie_policy.W002",
+            )
+        ]
+    return []
+
+
+@register()
+def check_allowed_origins(app_configs, **kwargs):
+    """Each listed origin is compared with the browser's Origin header character for character:
+    anything else never matches, or (a wildcard) would hand consent to every site."""
+    from . import conf, cors
+
+    wrong = cors.invalid_origins(conf.get("ALLOWED_ORIGINS"))
+    if not wrong:
+        return []
+    return [
+        Error(
+            f"COOKIE_POLICY_ALLOWED_ORIGINS holds what is not an origin: {wrong!r}.",
+            hint="Set COOKIE_POLICY_ALLOWED_ORIGINS to a list of origins written as browsers "
+            "send them, scheme and host and any port: ['https://www.example.com', "
+            "'http://localhost:3000']. No path, no trailing slash, no '*', lowercase.",
+            id="cookie_policy.E011",
+        )
+    ]
+
+
+@register(deploy=True)
+def check_cookie_domain(app_configs, **kwargs):
+    """A cookie domain that does not cover the site's host name (the host changed since, say)
+    leaves the consent cookie host-only there: consent is not shared as the editor meant.
+    A deploy check, as W001: it reads the database."""
+    from . import consent
+    from .models import OperatorSettings
+
+    try:
+        operators = list(OperatorSettings.objects.exclude(cookie_domain="").select_related("site"))
+    except DatabaseError:  # no tables or no column yet
+        return []
+    return [
+        Warning(
+            f"The cookie domain {operator.cookie_domain!r} of site {operator.site} does not "
+            f"cover its host name {operator.site.hostname!r}: its consent cookie stays "
+            "host-only there.",
+            hint=f"Under Settings → Operator and law, set the cookie domain of {operator.site} to "
+            f"{operator.site.hostname!r} or a domain above it, or leave it empty.",
+            id="cookie_policy.W005",
+        )
+        for operator in operators
+        if not consent.cookie_domain(operator.site.hostname.lower(), operator.cookie_domain)
     ]

@@ -1,4 +1,7 @@
-"""The plugin's settings, read when used so that ``override_settings`` works."""
+"""The plugin's settings, read when first used and kept until a setting changes, so that
+``override_settings`` works (signal_handlers.py)."""
+
+import functools
 
 from django.conf import settings
 
@@ -33,6 +36,12 @@ DEFAULTS = {
     "BASE_TEMPLATE": "base.html",
     # Category whose consent embeds (YouTube and the like) wait for.
     "EMBED_CATEGORY": "other",
+    # How the banner's script and stylesheet reach the page: "inline" in every page, or
+    # "external", static files under hashed names that browsers cache (assets.py).
+    "ASSET_MODE": "inline",
+    # Origins of frontends on other hosts ("https://www.example.com") whose pages may post
+    # consent decisions to the consent endpoint, with credentials (cors.py).
+    "ALLOWED_ORIGINS": [],
 }
 
 # No decision may be kept longer than 13 months (CNIL and EDPB guidance).
@@ -52,6 +61,7 @@ def kept_cookies():
     return {get("COOKIE_NAME"), *(getattr(settings, name) for name in names)}
 
 
+@functools.cache  # the consent endpoint read fifteen settings a post, at 2 µs each
 def get(name):
     """The value of setting ``COOKIE_POLICY_<name>``, or its default."""
     value = getattr(settings, f"COOKIE_POLICY_{name}", DEFAULTS[name])

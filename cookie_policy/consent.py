@@ -95,6 +95,25 @@ def cookie_places(host, path):
     return [(domain, place) for domain in domains for place in dict.fromkeys(paths)]
 
 
+# A domain name as a cookie's Domain takes it: ASCII labels (an IDN in its xn-- form), at least
+# two of them, since browsers refuse a Domain that is a bare top-level domain such as "by".
+DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?")
+
+
+def normal_domain(value):
+    """``value`` as a cookie domain is written: lowercase, without a leading or trailing dot."""
+    return (value or "").strip().lower().strip(".")
+
+
+def cookie_domain(host, configured):
+    """The Domain the consent cookie gets on ``host``: the ``configured`` shared domain when it is
+    the host or a parent of it, else ``""`` (host-only). A site served under another name too
+    (localhost, say) keeps its cookie there host-only, as a browser would refuse the Domain.
+    The banner script applies the same test: ``("." + host).endsWith("." + domain)``.
+    """
+    return configured if configured and f".{host}".endswith(f".{configured}") else ""
+
+
 def current(values, *, version, known, required, now, accept_days, reject_days):
     """The visitor's decision if it still holds, else None.
 
@@ -152,7 +171,9 @@ def deletable(name, patterns, keep):
     """
     if name in keep:
         return False
-    return any(
-        name.startswith(pattern[:-1]) if pattern.endswith("*") else name == pattern
-        for pattern in patterns
-    )
+    return any(matches(name, pattern) for pattern in patterns)
+
+
+def matches(name, pattern):
+    """Whether cookie ``name`` is the one ``pattern`` (a name or ``prefix*`` family) stands for."""
+    return name.startswith(pattern[:-1]) if pattern.endswith("*") else name == pattern

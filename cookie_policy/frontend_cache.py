@@ -1,9 +1,10 @@
 """Purging the site's pages from a CDN or Varnish, when Wagtail's frontend cache is configured.
 
 The banner is on every page, so a new banner or policy purges every live page in every
-language: on a large site, thousands of URLs and as many requests to the CDN. That work runs
-in a thread of its own once the publish has committed, so the editor's publish answers in the
-same time for ten pages and ten thousand, and a CDN that fails is tried again.
+language, and the headless API's answers: on a large site, thousands of URLs and as many
+requests to the CDN. That work runs in a thread of its own once the publish has committed, so
+the editor's publish answers in the same time for ten pages and ten thousand, and a CDN that
+fails is tried again.
 
 Wagtail's backends log the errors they recognise themselves (an HTTP error from Varnish, an
 error answer from Cloudflare) and return; what they raise (a connection refused, a timeout) is
@@ -57,6 +58,13 @@ def live_page_urls():
     return sorted(batch.urls)
 
 
+def api_urls():
+    """The headless API's answers, which show the banner and policy too (api_v2.py)."""
+    from .api_v2 import endpoint_urls  # Django REST framework: imported when a purge needs it
+
+    return endpoint_urls()
+
+
 def purge_with_retries():
     """Send the purge to each backend; retry those that raise; log, never raise."""
     pending, urls = None, None
@@ -66,7 +74,7 @@ def purge_with_retries():
             if pending is None:
                 pending = get_backends()
             if urls is None:
-                urls = live_page_urls()
+                urls = live_page_urls() + api_urls()
         except Exception:
             logger.warning("Purging the pages: could not list them; retrying.", exc_info=True)
             continue

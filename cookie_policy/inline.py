@@ -1,6 +1,7 @@
 """The script and style the banner writes inline, and their hashes for a strict CSP.
 
-Inlining saves a request per page; hashes (not nonces) keep every visitor's HTML identical.
+Inlining (the default asset mode, see assets.py) saves a request per page; hashes (not nonces)
+keep every visitor's HTML identical.
 This module imports no Django models, so settings may import it.
 """
 

@@ -1,17 +1,23 @@
 """Which site a request is for, and the live policy page and banner of a site."""
 
+import time
+
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from wagtail.models import Page, Site
 
+from . import conf
 from .models import ConsentBanner, CookiePolicyPage
 
 # Seconds a host's site id is kept: sites are rarely re-pointed, and then only by an admin.
 SITE_TTL = 300
 # Seconds the last site id a host had serves while the database is down.
 LAST_SITE_TTL = 86400
+# This process's copy of host -> (expiry, site id), kept COOKIE_POLICY_LOCAL_CACHE_SECONDS like the
+# banner's: a consent post then asks the shared cache nothing before its rate limit.
+_local_sites = {}
 
 
 def live_policy(site):
@@ -34,6 +40,19 @@ def live_banner(site):
     )
 
 
+def forget_local_sites():
+    """Drop this process's copy of site ids: a site was changed here (banner_cache.clear)."""
+    _local_sites.clear()
+
+
+def request_host(request):
+    """``request.get_host()``, asked once a request: it checks ALLOWED_HOSTS on every call, and a
+    consent post asked it six times."""
+    if not hasattr(request, "_cookie_policy_host"):
+        request._cookie_policy_host = request.get_host()
+    return request._cookie_policy_host
+
+
 def site_id_for(request):
     """The request's site id without a query where possible.
 
@@ -45,7 +64,13 @@ def site_id_for(request):
         return site.pk
     if hasattr(request, "_cookie_policy_site_id"):  # asked already in this request
         return request._cookie_policy_site_id
-    key = f"cookie_policy:site:{request.get_host()}"
+    host = request_host(request)
+    seconds = conf.get("LOCAL_CACHE_SECONDS")
+    held = _local_sites.get(host)
+    if seconds and held and held[0] > time.monotonic():
+        request._cookie_policy_site_id = held[1]
+        return held[1]
+    key = f"cookie_policy:site:{host}"
     site_id = cache.get(key)
     if site_id is None:
         try:
@@ -59,5 +84,7 @@ def site_id_for(request):
         site_id = site.pk if site else 0
         cache.set(key, site_id, SITE_TTL)
         cache.set(f"{key}:last", site_id, LAST_SITE_TTL)
+    if seconds:
+        _local_sites[host] = (time.monotonic() + seconds, site_id)
     request._cookie_policy_site_id = site_id
     return site_id

@@ -24,13 +24,19 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from . import anchors, bidi, changes, conf, history, languages, scheduled
+from . import anchors, bidi, changes, conf, consent, history, languages, scheduled
 from .admin_forms import ConsentBannerForm, OperatorSettingsForm
 from .blocks import CookiePolicyStreamBlock
 from .operator import operator_data
 from .panels import ConsentVersionPanel, UnconfirmedCookiesPanel
 from .validation import PublishRefused, publish_problems
-from .validators import refuse_reordering, validate_document_address
+from .validators import (
+    refuse_reordering,
+    validate_category_key,
+    validate_cookie_domain,
+    validate_cookie_name,
+    validate_document_address,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -362,6 +368,16 @@ class OperatorSettings(BaseSiteSetting):
             "A page of its own that the banner links to (Russia, Federal Law 152-FZ Article 9)."
         ),
     )
+    cookie_domain = models.CharField(
+        max_length=253,
+        blank=True,
+        validators=[validate_cookie_domain],
+        verbose_name=_("cookie domain"),
+        help_text=_(
+            "Such as example.by, to share one consent among www.example.by, shop.example.by and "
+            "every other subdomain of it. Empty: the consent holds on this site's host alone."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -379,6 +395,7 @@ class OperatorSettings(BaseSiteSetting):
             [FieldPanel("law_profiles"), PageChooserPanel("consent_document")],
             heading=_("Law"),
         ),
+        MultiFieldPanel([FieldPanel("cookie_domain")], heading=_("Consent cookie")),
     ]
     base_form_class = OperatorSettingsForm
 
@@ -394,6 +411,20 @@ class OperatorSettings(BaseSiteSetting):
                 refuse_reordering(getattr(self, name) or "")
             except ValidationError as error:
                 errors[name] = error
+        self.cookie_domain = domain = consent.normal_domain(self.cookie_domain)
+        host = self.site.hostname.lower() if self.site_id else ""
+        # A malformed domain has its error from the field's validator already.
+        valid = consent.DOMAIN.fullmatch(domain)
+        if valid and host and not consent.cookie_domain(host, domain):
+            parent = host.partition(".")[2]
+            errors["cookie_domain"] = ValidationError(
+                _(
+                    "This site is on %(host)s: give %(host)s or a domain above it, such as "
+                    "%(parent)s, or leave the field empty."
+                )
+                % {"host": host, "parent": parent if "." in parent else host},
+                code="cookie_domain_elsewhere",
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -470,6 +501,61 @@ class ConsentRecord(models.Model):
         return self.site.hostname if self.site else ""
 
 
+class ConsentTally(models.Model):
+    """How many decisions of one kind one day saw: the daily rollup the consent insight reads.
+
+    Filled lazily, for whole past days, by ``cookie_policy.tallies`` rather than on each
+    consent post: counting on write would turn the endpoint's one small insert into an update
+    of a row every visitor of the day contends for. A day's records never change once it is
+    over (records are written at the time of the decision), and tallies outlive the records'
+    purge: they hold no consent ID.
+    """
+
+    day = models.DateField(verbose_name=_("day"))
+    site = models.ForeignKey(
+        Site,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        db_index=False,  # the index by day serves the report; a site filter comes after it
+        related_name="+",
+        verbose_name=_("site"),
+    )
+    language = models.CharField(max_length=8, verbose_name=_("language"))
+    consent_version = models.PositiveIntegerField(verbose_name=_("consent version"))
+    method = models.CharField(
+        max_length=16, choices=ConsentRecord.Method.choices, verbose_name=_("method")
+    )
+    decisions = models.PositiveIntegerField(default=0, verbose_name=_("decisions"))
+    # {category key: decisions that granted it}; a key never granted that day is absent.
+    granted = models.JSONField(default=dict, verbose_name=_("grants by category"))
+
+    class Meta:
+        verbose_name = _("consent tally")
+        verbose_name_plural = _("consent tallies")
+        indexes = [models.Index(fields=["day"], name="cookie_policy_tally_day")]
+
+    def __str__(self):
+        return f"{self.day} {self.language} v{self.consent_version} {self.method}"
+
+
+class TalliedDay(models.Model):
+    """A past day whose records are counted in ConsentTally (days without records too).
+
+    Its key keeps two concurrent first views from counting a day twice: the later one's insert
+    fails and its whole transaction, tallies included, rolls back.
+    """
+
+    day = models.DateField(primary_key=True, verbose_name=_("day"))
+
+    class Meta:
+        verbose_name = _("tallied day")
+        verbose_name_plural = _("tallied days")
+
+    def __str__(self):
+        return str(self.day)
+
+
 class PolicyChange(models.Model):
     """What one publication of a policy page changed for its readers in one language."""
 
@@ -491,3 +577,157 @@ class PolicyChange(models.Model):
 
     def __str__(self):
         return f"{self.page_id} {self.language} {self.published_at:%Y-%m-%d %H:%M}"
+
+
+class CookieScan(models.Model):
+    """One run of ``scan_cookies``: what it visited and how many findings of each severity."""
+
+    class Trigger(models.TextChoices):
+        COMMAND = "command", _("command")
+        SCHEDULE = "schedule", _("schedule")
+
+    started_at = models.DateTimeField(default=timezone.now, verbose_name=_("started"))
+    finished_at = models.DateTimeField(null=True, blank=True, verbose_name=_("finished"))
+    site = models.ForeignKey(
+        Site,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("site"),
+    )
+    base_url = models.CharField(max_length=500, verbose_name=_("address"))
+    trigger = models.CharField(
+        max_length=16,
+        choices=Trigger.choices,
+        default=Trigger.COMMAND,
+        verbose_name=_("started by"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("user"),
+    )
+    languages = models.JSONField(default=list, verbose_name=_("languages"))
+    pages_visited = models.PositiveIntegerField(default=0, verbose_name=_("pages visited"))
+    violations = models.PositiveIntegerField(default=0, verbose_name=_("violations"))
+    warnings = models.PositiveIntegerField(default=0, verbose_name=_("warnings"))
+    notices = models.PositiveIntegerField(default=0, verbose_name=_("notices"))
+    # Pages that failed to load, and whether the time limit cut the scan short.
+    errors = models.JSONField(default=list, verbose_name=_("errors"))
+    timed_out = models.BooleanField(default=False, verbose_name=_("ran out of time"))
+    # What the site really set: each cookie and storage key once per language, with the states
+    # it was seen in and where it first appeared (scan_compare.sightings).
+    seen = models.JSONField(default=list, verbose_name=_("seen"))
+
+    class Meta:
+        verbose_name = _("cookie scan")
+        verbose_name_plural = _("cookie scans")
+        ordering = ["-started_at", "-pk"]
+        permissions = [("view_cookie_scan_report", _("Can view cookie scans"))]
+
+    def __str__(self):
+        return f"{self.base_url} {self.started_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def started_by(self):
+        """Who started the run: a user's name, or how it was started."""
+        if self.user is not None:
+            return self.user.get_username()
+        return self.get_trigger_display()
+
+
+class ScanFinding(models.Model):
+    """One thing a scan found: a cookie or storage key against the policy's declarations."""
+
+    class Kind(models.TextChoices):
+        BEFORE_CHOICE = "before_choice", _("set before any choice")
+        AFTER_REFUSAL = "after_refusal", _("set after its category was refused")
+        UNDECLARED = "undeclared", _("not declared")
+        WRONG_CATEGORY = "wrong_category", _("declared in the wrong category")
+        LIFETIME = "lifetime", _("lives longer than declared")
+        PARTY = "party", _("declared party is wrong")
+        NOT_SEEN = "not_seen", _("declared but not seen")
+
+    class Severity(models.TextChoices):
+        VIOLATION = "violation", _("violation")
+        WARNING = "warning", _("warning")
+        INFO = "info", _("information")
+
+    class Storage(models.TextChoices):
+        COOKIE = "cookie", _("cookie")
+        LOCAL = "local", _("local storage")
+        SESSION = "session", _("session storage")
+
+    scan = models.ForeignKey(CookieScan, on_delete=models.CASCADE, related_name="findings")
+    kind = models.CharField(max_length=16, choices=Kind.choices, verbose_name=_("finding"))
+    severity = models.CharField(max_length=16, choices=Severity.choices, verbose_name=_("severity"))
+    language = models.CharField(max_length=15, verbose_name=_("language"))
+    name = models.CharField(max_length=255, verbose_name=_("name"))
+    storage = models.CharField(
+        max_length=8, choices=Storage.choices, default=Storage.COOKIE, verbose_name=_("stored in")
+    )
+    domain = models.CharField(max_length=255, blank=True, verbose_name=_("domain"))
+    # The state the page was in (before, reject, grant:<key>, accept) and the page, when seen.
+    state = models.CharField(max_length=48, blank=True, verbose_name=_("state"))
+    page_url = models.CharField(max_length=500, blank=True, verbose_name=_("page"))
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("page"),
+    )
+    category = models.CharField(max_length=32, blank=True, verbose_name=_("declared in"))
+    suggested_category = models.CharField(
+        max_length=32, blank=True, verbose_name=_("suggested category")
+    )
+    provider = models.CharField(max_length=200, blank=True, verbose_name=_("provider"))
+    declared = models.CharField(max_length=200, blank=True, verbose_name=_("declared"))
+    party = models.CharField(max_length=8, blank=True, verbose_name=_("party"))
+    lifetime = models.PositiveBigIntegerField(null=True, blank=True, verbose_name=_("lifetime"))
+
+    class Meta:
+        verbose_name = _("scan finding")
+        verbose_name_plural = _("scan findings")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.name}: {self.get_kind_display()}"
+
+
+class KnownCookie(models.Model):
+    """A well-known cookie: the category and provider a scan suggests when it finds it undeclared.
+
+    Editors add their own; the plugin's table (``data/known_cookies.json``) covers the rest.
+    """
+
+    name = models.CharField(
+        max_length=100,
+        unique=True,
+        validators=[validate_cookie_name],
+        verbose_name=_("name"),
+        help_text=_("The cookie's exact name, or a family ending in *, as in _ga_*."),
+    )
+    category = models.CharField(
+        max_length=32,
+        validators=[validate_category_key],
+        verbose_name=_("category"),
+        help_text=_("The key of the category it belongs in, such as analytics."),
+    )
+    provider = models.CharField(max_length=200, verbose_name=_("provider"))
+    source = models.URLField(
+        blank=True, verbose_name=_("source"), help_text=_("Where this was documented.")
+    )
+
+    class Meta:
+        verbose_name = _("known cookie")
+        verbose_name_plural = _("known cookies")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name

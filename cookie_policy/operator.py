@@ -4,13 +4,22 @@ settings page, in the active language."""
 from . import laws
 
 
-def operator_data(site, request=None):
-    """What visitors are told about who runs ``site`` (None until its legal name is set)."""
+def operator_settings(site):
+    """The OperatorSettings of ``site``, or None: one query."""
     from .models import OperatorSettings
 
     if site is None:
         return None
-    operator = OperatorSettings.objects.select_related("consent_document").filter(site=site).first()
+    return OperatorSettings.objects.select_related("consent_document").filter(site=site).first()
+
+
+def operator_data(site, request=None):
+    """What visitors are told about who runs ``site`` (None until its legal name is set)."""
+    return describe(operator_settings(site), request)
+
+
+def describe(operator, request=None):
+    """What visitors are told of ``operator`` (an OperatorSettings or None)."""
     if operator is None or not operator.legal_name:
         return None
     document = operator.consent_document

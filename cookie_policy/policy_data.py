@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 
 from . import changes, conf, consent
-from .operator import operator_data
+from .operator import describe, operator_settings
 
 SUMMARY_WORDS = 40
 # Where a sentence ends: its stop, then any closing quote or bracket, then a space.
@@ -29,13 +29,16 @@ def policy_data(policy, request=None, site=None):
         }
         for key, category in found.items()
     ]
+    operator = operator_settings(site)
     return {
         "required": [c["key"] for c in categories if c["required"]],
         "version": policy.consent_version if policy else 0,
         "url": policy.get_url(request) if policy else "",
         "title": policy.title if policy else "",
         "categories": categories,
-        "operator": operator_data(site, request),
+        "operator": describe(operator, request),
+        # The consent cookie's shared Domain, if the site set one (consent.cookie_domain).
+        "cookie_domain": operator.cookie_domain if operator else "",
     }
 
 
@@ -72,4 +75,6 @@ def config(policy):
         "cookies": {c["key"]: c["cookies"] for c in categories if not c["required"]},
         "gpc": list(conf.get("GPC_CATEGORIES")),
         "consentMode": conf.get("CONSENT_MODE"),
+        # Used where it covers the page's host, as consent.cookie_domain decides.
+        "domain": policy.get("cookie_domain", ""),
     }

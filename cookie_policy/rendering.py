@@ -6,7 +6,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from . import conf
-from .inline import asset
 from .policy_data import config
 
 
@@ -26,7 +25,6 @@ def render_banner(request, policy, banner, preview=False):
             "operator": policy.get("operator"),
             "gpc_note": gpc_note(policy),
             "config": config(policy),
-            "script": asset("banner.js"),
             "preview": preview,
         },
     )

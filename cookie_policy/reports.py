@@ -1,10 +1,14 @@
+import csv
+import datetime
+
 import django_filters
 from django import forms
 from django.conf import settings
-from django.http import Http404, HttpResponseForbidden
+from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -13,10 +17,14 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Revision, Site
 
+from . import insight
 from .consent import ID_PATTERN
 from .models import ConsentBanner, ConsentRecord, CookiePolicyPage
 
 PERMISSION = "cookie_policy.view_consent_report"
+# A longer period is refused: its charts would hold more columns than pixels.
+INSIGHT_MAX_DAYS = 3 * 366
+INSIGHT_DEFAULT_DAYS = 30
 # A cell starting with one of these is run as a formula by spreadsheet programs.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -190,4 +198,94 @@ def consent_record_texts(request, pk):
         raise Http404(_("Neither text this visitor saw is stored."))
     # The preview went through the site's middleware, which forbids framing everywhere.
     response["X-Frame-Options"] = "SAMEORIGIN"
+    return response
+
+
+def date_input():
+    # The browser's date picker reads and writes ISO dates, whatever the admin's language.
+    return forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+
+
+class InsightForm(forms.Form):
+    start = forms.DateField(label=_("From"), widget=date_input())
+    end = forms.DateField(label=_("To"), widget=date_input())
+    interval = forms.ChoiceField(
+        label=_("Per"),
+        choices=[("day", _("day")), ("week", _("week"))],
+    )
+    site = forms.ModelChoiceField(
+        label=_("Site"),
+        queryset=Site.objects.order_by("hostname"),
+        required=False,
+        empty_label=_("All sites"),
+    )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end:
+            if start > end:
+                raise forms.ValidationError(gettext("The period ends before it starts."))
+            if (end - start).days >= INSIGHT_MAX_DAYS:
+                raise forms.ValidationError(
+                    gettext("Choose a period of at most %(days)s days.")
+                    % {"days": INSIGHT_MAX_DAYS}
+                )
+        return data
+
+
+class ConsentInsightView(WagtailAdminTemplateMixin, TemplateView):
+    """Reports → Consent insight: decisions and grant rates over a chosen period."""
+
+    template_name = "cookie_policy/admin/consent_insight.html"
+    page_title = _("Consent insight")
+    header_icon = "lock"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(PERMISSION):
+            return refused()
+        end = insight.today()
+        initial = {
+            "start": end - datetime.timedelta(days=INSIGHT_DEFAULT_DAYS - 1),
+            "end": end,
+            "interval": "day",
+        }
+        self.form = InsightForm({**initial, **request.GET.dict()}, initial=initial)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+    def get_insight(self):
+        data = self.form.cleaned_data
+        return insight.Insight(data["start"], data["end"], data["interval"], data["site"])
+
+    def get(self, request, *args, **kwargs):
+        if self.form.is_valid() and request.GET.get("export") == "csv":
+            return csv_response(self.get_insight())
+        context = self.get_context_data(**kwargs)
+        return self.render_to_response(context, status=200 if self.form.is_valid() else 400)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(form=self.form, **kwargs)
+        if self.form.is_valid():
+            found = self.get_insight()
+            query = self.request.GET.copy()
+            query["export"] = "csv"
+            context.update(
+                insight=found,
+                total=insight.count(found.total),
+                charts=found.charts(),
+                export_url=f"?{query.urlencode()}",
+                several_sites=Site.objects.count() > 1,
+            )
+        return context
+
+
+def csv_response(found):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="consent-insight.csv"'
+    writer = csv.writer(response)
+    for row in found.csv_rows():
+        writer.writerow([spreadsheet_safe(cell) if isinstance(cell, str) else cell for cell in row])
     return response

@@ -2,8 +2,10 @@
 
 Connected from CookiePolicyConfig.ready(). Both happen once the change is committed: before,
 a page view could read the old data and cache it again, and a CDN could fetch the old page.
+A changed setting (``override_settings``) drops the settings conf.get keeps.
 """
 
+from django.core.signals import setting_changed
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Site
@@ -15,7 +17,7 @@ from wagtail.signals import (
     unpublished,
 )
 
-from . import banner_cache, history
+from . import banner_cache, conf, history
 from .frontend_cache import purge_live_pages
 from .models import ConsentBanner, CookiePolicyPage, OperatorSettings
 
@@ -36,7 +38,12 @@ def policy_published(instance, revision, **kwargs):
         history.record(instance, revision)
 
 
+def setting_changed_handler(**kwargs):
+    conf.get.cache_clear()
+
+
 def register_signal_handlers():
+    setting_changed.connect(setting_changed_handler)
     page_published.connect(policy_published)
     for signal in (page_published, page_unpublished, post_delete):
         signal.connect(banner_changed, sender=CookiePolicyPage)

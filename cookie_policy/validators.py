@@ -115,3 +115,22 @@ def validate_document_address(value):
             ),
             code="address",
         ) from None
+
+
+def validate_cookie_domain(value):
+    """A domain the consent cookie may be shared on: a name of two labels or more, such as
+    example.by. Whether it is the site's host or a parent of it is checked with the site
+    (OperatorSettings.clean).
+
+    A bare top-level domain ("by", "com") is refused here. A public suffix of two labels or more
+    ("co.uk", "com.by") is not: no public-suffix list is installed to tell one from a registrable
+    domain, and browsers refuse the cookie on it (README, "Consent shared across subdomains").
+    """
+    if not consent.DOMAIN.fullmatch(consent.normal_domain(value)):
+        raise ValidationError(
+            _(
+                "Give a domain name such as example.by, without https:// or a path: the site's "
+                "own host or a domain above it, never a top-level domain alone."
+            ),
+            code="cookie_domain",
+        )

@@ -1,10 +1,8 @@
-import hashlib
 import time
 from datetime import UTC, datetime
 from http.cookies import Morsel
 from urllib.parse import urlsplit
 
-from django.core.cache import cache
 from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
@@ -17,11 +15,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from . import banner_cache, conf, consent
+from . import banner_cache, conf, consent, cors, live
 from .api import request_consent
 from .forms import ConsentForm
-from .live import site_id_for
 from .models import ConsentRecord
+from .rate_limit import rate_limited
 from .rendering import gpc_note
 
 FORM_TYPE = "application/x-www-form-urlencoded"
@@ -43,31 +41,7 @@ def same_origin(request):
     if fetch_site is not None:
         return fetch_site == "same-origin"
     origin = request.headers.get("Origin")
-    return origin is not None and origin == f"{request.scheme}://{request.get_host()}"
-
-
-def client_address(request):
-    """The visitor's address; behind N trusted proxies, the Nth address from the right of
-    X-Forwarded-For (the left part is whatever the client claimed)."""
-    proxies = conf.get("PROXY_COUNT")
-    forwarded = [a.strip() for a in request.headers.get("X-Forwarded-For", "").split(",")]
-    if proxies and len(forwarded) >= proxies:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def rate_limited(request):
-    # The address is hashed and kept only for a minute, in the cache, never in a record.
-    client = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
-    key = f"cookie_policy:rate:{client}:{int(time.time() // 60)}"
-    cache.add(key, 0, 70)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # no entry: it expired since add, or the cache is down or left alone
-        return False
-    # With the cache down (ValueError, or None from a cache that hides its errors) the limit
-    # fails open, so visitors can still refuse and withdraw: README, Security.
-    return count is not None and count > conf.get("RATE_LIMIT_PER_MINUTE")
+    return origin is not None and origin == f"{request.scheme}://{live.request_host(request)}"
 
 
 def decide(form, request, policy, previous):
@@ -86,6 +60,7 @@ def decide(form, request, policy, previous):
 
 
 @csrf_exempt
+@cors.allow_listed_origins
 def consent_view(request):
     """GET (and HEAD): the cookie settings page. POST: record a decision and set the consent
     cookie. Every refusal is JSON with a reason."""
@@ -109,7 +84,7 @@ def handle_consent(request):
         return refuse(404, _("This site has no published cookie policy."))
     if request.method != "POST":
         return settings_page(request, policy)
-    if not same_origin(request):
+    if not (same_origin(request) or cors.listed_origin(request)):
         return refuse(403, _("Consent can only be given from this site's own pages."))
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
@@ -140,7 +115,7 @@ def handle_consent(request):
     try:
         ConsentRecord.objects.create(
             consent_id=consent_id,
-            site_id=site_id_for(request) or None,  # known already: banner_cache.state asked
+            site_id=live.site_id_for(request) or None,  # known already: banner_cache.state asked
             language=get_language(),
             policy_revision_id=shown["policy_revision"] if current else None,
             banner_revision_id=shown["banner_revision"] if current else None,
@@ -173,10 +148,42 @@ def handle_consent(request):
     return response
 
 
+def host_name(request):
+    """The request's host name, without its port."""
+    return urlsplit(f"//{live.request_host(request)}").hostname or ""
+
+
 def set_consent_cookie(request, response, policy, decision):
-    """Set the consent cookie on this host's root path, deleting any other copy the request
-    carries (from another path or a parent domain): copies would leave no decision."""
+    """Set the consent cookie on the root path, with the site's shared Domain where it covers
+    this host (consent.cookie_domain), deleting any other copy first: copies would leave no
+    decision. With a shared Domain the host-only copy is always deleted (the request cannot say
+    which it carries); other places only when the request carries several copies."""
     name = conf.get("COOKIE_NAME")
+    host = host_name(request)
+    domain = consent.cookie_domain(host, policy.get("cookie_domain", ""))
+    places = []
+    if len(consent.cookie_values(request.META.get("HTTP_COOKIE"), name)) > 1:
+        places = consent.cookie_places(host, request.path)
+    elif domain:
+        places = [("", "/")]
+    # Deletions come first: a browser that counts a host-only cookie and one with its own host
+    # as Domain as the same cookie (RFC 6265) would otherwise delete the one just set.
+    for place_domain, path in places:
+        if (place_domain, path) == (domain, "/"):
+            continue  # where the cookie is set
+        deletion = Morsel()
+        deletion.set(name, "", "")
+        deletion.update(
+            {
+                "domain": place_domain,
+                "path": path,
+                "max-age": 0,
+                "expires": EPOCH,
+                "samesite": "Lax",
+            }
+        )
+        # response.cookies holds one cookie per name; Django's handlers send every entry.
+        response.cookies[f"{name} {place_domain} {path}"] = deletion
     days = consent.lifetime_days(
         decision.granted, policy["required"], conf.get("ACCEPT_DAYS"), conf.get("REJECT_DAYS")
     )
@@ -184,23 +191,11 @@ def set_consent_cookie(request, response, policy, decision):
         name,
         decision.serialize(),
         max_age=days * consent.DAY,
+        domain=domain or None,
         samesite="Lax",
         secure=request.is_secure(),
         httponly=False,  # the banner script reads it
     )
-    if len(consent.cookie_values(request.META.get("HTTP_COOKIE"), name)) < 2:
-        return
-    host = urlsplit(f"//{request.get_host()}").hostname
-    for domain, path in consent.cookie_places(host, request.path):
-        if (domain, path) == ("", "/"):
-            continue  # the cookie just set
-        deletion = Morsel()
-        deletion.set(name, "", "")
-        deletion.update(
-            {"domain": domain, "path": path, "max-age": 0, "expires": EPOCH, "samesite": "Lax"}
-        )
-        # response.cookies holds one cookie per name; Django's handlers send every entry.
-        response.cookies[f"{name} {domain} {path}"] = deletion
 
 
 # Bytes of Set-Cookie deletions one response carries at most (about 20 cookies): a proxy such as
@@ -209,30 +204,42 @@ MAX_DELETION_BYTES = 2048
 
 
 def forget_refused_cookies(request, response, policy, granted):
-    """Delete the site's own cookies of every refused category (the script also tries its
-    domain variants): a refusal after an expired or outdated decision deletes them too.
+    """Delete the site's own cookies of every refused category, on this host and on the site's
+    shared cookie domain (the script also tries every parent domain): a refusal after an
+    expired or outdated decision deletes them too.
 
-    One deletion per name, up to MAX_DELETION_BYTES of them: the next refusal deletes more."""
+    Up to MAX_DELETION_BYTES of deletions: the next refusal deletes more."""
     patterns = [
         pattern
         for category in policy["categories"]
         if category["key"] not in granted
         for pattern in category["cookies"]
     ]
+    if not patterns:
+        return
     keep = conf.kept_cookies()
+    shared = consent.cookie_domain(host_name(request), policy.get("cookie_domain", ""))
     budget = MAX_DELETION_BYTES
     for name in request.COOKIES:  # one entry per name, however often the header repeats it
-        if consent.deletable(name, patterns, keep):
-            response.delete_cookie(name, samesite="Lax")
-            budget -= len(response.cookies[name].output())
-            if budget < 0:
-                del response.cookies[name]
-                break
+        if not consent.deletable(name, patterns, keep):
+            continue
+        response.delete_cookie(name, samesite="Lax")
+        keys = [name]
+        # A __Host- cookie never has a Domain.
+        if shared and not name.startswith("__Host-"):
+            keys.append(f"{name} {shared}")
+            response.cookies[keys[1]] = response.cookies[name].copy()
+            response.cookies[keys[1]]["domain"] = shared
+        budget -= sum(len(response.cookies[key].output()) for key in keys)
+        if budget < 0:
+            for key in keys:
+                del response.cookies[key]
+            break
 
 
 def back_url(request, policy):
     referer = request.headers.get("Referer", "")
-    if url_has_allowed_host_and_scheme(referer, {request.get_host()}, request.is_secure()):
+    if url_has_allowed_host_and_scheme(referer, {live.request_host(request)}, request.is_secure()):
         return referer
     return policy["url"] or f"/{get_language()}/"
 

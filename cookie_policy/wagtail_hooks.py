@@ -11,8 +11,22 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import bidi, changes, languages, scheduled
-from .models import ConsentBanner, CookiePolicyPage
-from .reports import PERMISSION, ConsentRecordReportView, ConsentRecordView, consent_record_texts
+from .dashboard import ConsentInsightPanel
+from .models import ConsentBanner, CookiePolicyPage, KnownCookie
+from .reports import (
+    PERMISSION,
+    ConsentInsightView,
+    ConsentRecordReportView,
+    ConsentRecordView,
+    consent_record_texts,
+)
+from .scan_reports import PERMISSION as SCAN_PERMISSION
+from .scan_reports import (
+    CookieScanReportView,
+    LastCookieScanPanel,
+    ScanFindingReportView,
+    add_to_policy,
+)
 from .validation import PublishRefused
 
 
@@ -124,6 +138,11 @@ def consent_record_urls():
             name="cookie_policy_consent_records_results",
         ),
         path(
+            "consent-insight/",
+            ConsentInsightView.as_view(),
+            name="cookie_policy_consent_insight",
+        ),
+        path(
             "consent-records/<int:pk>/",
             ConsentRecordView.as_view(),
             name="cookie_policy_consent_record",
@@ -149,3 +168,76 @@ def consent_records_menu_item():
         icon_name="lock",
         order=900,
     )
+
+
+@hooks.register("register_reports_menu_item")
+def consent_insight_menu_item():
+    return ConsentRecordsMenuItem(
+        gettext_lazy("Consent insight"),
+        reverse("cookie_policy_consent_insight"),
+        icon_name="lock",
+        order=910,
+    )
+
+
+@hooks.register("register_admin_urls")
+def cookie_scan_urls():
+    return [
+        path("cookie-scans/", CookieScanReportView.as_view(), name="cookie_policy_scans"),
+        path(
+            "cookie-scans/results/",
+            CookieScanReportView.as_view(results_only=True),
+            name="cookie_policy_scans_results",
+        ),
+        path(
+            "cookie-scans/<int:pk>/",
+            ScanFindingReportView.as_view(),
+            name="cookie_policy_scan_findings",
+        ),
+        path(
+            "cookie-scans/<int:pk>/results/",
+            ScanFindingReportView.as_view(results_only=True),
+            name="cookie_policy_scan_findings_results",
+        ),
+        path(
+            "cookie-scans/findings/<int:pk>/add-to-policy/",
+            add_to_policy,
+            name="cookie_policy_scan_add_to_policy",
+        ),
+    ]
+
+
+class CookieScansMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(SCAN_PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def cookie_scans_menu_item():
+    return CookieScansMenuItem(
+        gettext_lazy("Cookie scans"), reverse("cookie_policy_scans"), icon_name="search", order=920
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def consent_insight_panel(request, panels):
+    if request.user.has_perm(PERMISSION):
+        panels.append(ConsentInsightPanel())
+
+
+@hooks.register("construct_homepage_panels")
+def last_cookie_scan_panel(request, panels):
+    if request.user.has_perm(SCAN_PERMISSION):
+        panels.append(LastCookieScanPanel())
+
+
+class KnownCookieViewSet(SnippetViewSet):
+    model = KnownCookie
+    icon = "search"
+    menu_label = gettext_lazy("Known cookies")
+    list_display = ["name", "category", "provider"]
+    search_backend_name = None
+    search_fields = ["name", "provider"]
+
+
+register_snippet(KnownCookieViewSet)

@@ -5,10 +5,16 @@ from django.core.cache import cache
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts without cached banners or rate-limit counters: a publish inside a test's
-    transaction clears them only on a commit that never comes."""
+    transaction clears them only on a commit that never comes; nor this process's copies."""
+    from cookie_policy import banner_cache, rate_limit
+
     cache.clear()
+    banner_cache.clear()
+    rate_limit.counter.forget()
     yield
     cache.clear()
+    banner_cache.clear()
+    rate_limit.counter.forget()
 
 
 @pytest.fixture

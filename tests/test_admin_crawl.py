@@ -159,6 +159,16 @@ def screens(policy, banner):
         ),
         (f"{reverse('cookie_policy_consent_records')}?consent_id=abcdefghijklmnopqrstuv", *records),
         (f"{reverse('cookie_policy_consent_records')}?consent_id=bad", *records),
+        (reverse("cookie_policy_consent_insight"), *records),
+        (f"{reverse('cookie_policy_consent_insight')}?interval=week", *records),
+        (f"{reverse('cookie_policy_consent_insight')}?export=csv", *records),
+        # A reversed period is the form's error, not a failure.
+        (
+            f"{reverse('cookie_policy_consent_insight')}?start=2026-02-01&end=2026-01-01",
+            400,
+            403,
+            LOGIN,
+        ),
         (reverse("cookie_policy_consent_record", args=[record.pk]), *records),
         (reverse("cookie_policy_consent_record_texts", args=[record.pk]), *records),
     ]
@@ -324,8 +334,10 @@ def test_crawl_from_the_sidebar(objects, role):
     dashboard = client.get(reverse("wagtailadmin_home"))
     menu = sidebar_urls(dashboard.text)
     banner, records = reverse(f"{BANNER}:list"), reverse("cookie_policy_consent_records")
+    insight = reverse("cookie_policy_consent_insight")
     # The menu shows the plugin's items only to users who may open them.
-    assert {banner, records} & set(menu) == ({banner, records} if role == "admin" else {banner})
+    ours = {banner, records, insight}
+    assert ours & set(menu) == (ours if role == "admin" else {banner})
     seen, found_on = crawl(client, [reverse("wagtailadmin_home"), *menu])
     # The move and copy forms link to the parent's edit view, even when it is the root.
     root_edit = reverse("wagtailadmin_pages:edit", args=[Page.get_first_root_node().pk])

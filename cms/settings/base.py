@@ -25,6 +25,9 @@ INSTALLED_APPS = [
     "wagtail.sites",
     "wagtail.users",
     "wagtail.contrib.settings",
+    # The headless API (cookie_policy.api_v2) on Wagtail's API v2.
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

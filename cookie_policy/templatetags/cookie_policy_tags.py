@@ -5,7 +5,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from .. import banner_cache, conf, inline
+from .. import assets, banner_cache, conf, inline
 from ..embeds import embed_url
 from ..live import live_banner
 from ..models import CookiePolicyPage
@@ -18,12 +18,16 @@ register = template.Library()
 
 @register.simple_tag
 def cookie_policy_head():
-    """The banner's stylesheet and, with Consent Mode on, its denied defaults: put it in <head>."""
+    """The banner's stylesheet and, with Consent Mode on, its denied defaults: put it in <head>.
+
+    The defaults stay inline in either asset mode, and come first: they must run before any
+    Google tag, and an inline script after a linked stylesheet waits until it has loaded.
+    """
     script = f"<script>{inline.CONSENT_MODE_DEFAULT}</script>" if conf.get("CONSENT_MODE") else ""
     return format_html(
-        "<style>{}</style>{}",
-        mark_safe(inline.asset("banner.css")),  # noqa: S308 - our own static file
+        "{}{}",
         mark_safe(script),  # noqa: S308 - a constant
+        assets.stylesheet(),
     )
 
 
@@ -43,7 +47,9 @@ def cookie_banner(context):
         if banner is None:
             return ""
     if banner is None and not previewed:
-        return mark_safe(banner_cache.state(request)["html"])  # noqa: S308 - a rendered template
+        html = banner_cache.state(request)["html"]
+        # The script goes with the markup, not into the cache: see assets.py. Previews run none.
+        return mark_safe(html + assets.script()) if html else ""  # noqa: S308 - rendered
     site = Site.find_for_request(request)
     policy = (
         policy_data(page, request, site) if previewed else banner_cache.state(request)["policy"]

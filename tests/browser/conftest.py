@@ -85,6 +85,52 @@ def browser(playwright):
     browser.close()
 
 
+# Host names the tests give the live server: Chromium resolves them to loopback.
+MAPPED_HOSTS = "MAP *.test 127.0.0.1, MAP *.example 127.0.0.1"
+
+
+@pytest.fixture(scope="session")
+def hosts_browser(playwright):
+    """A browser that reaches the live server under other host names (www.softpro.test)."""
+    browser = playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        args=[*LAUNCH_ARGS, f"--host-resolver-rules={MAPPED_HOSTS}"],
+        headless=True,
+    )
+    yield browser
+    browser.close()
+
+
+def stay_on(context, *hosts):
+    """Let ``context`` reach ``hosts`` only: nothing leaves the machine."""
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_() if urlsplit(route.request.url).hostname in hosts else route.abort()
+        ),
+    )
+
+
+@pytest.fixture
+def hosts_context(hosts_browser, site_url):
+    """Make a context of ``hosts_browser`` that reaches the live server under ``hosts`` only,
+    its base URL on the first of them; closed after the test."""
+    port = urlsplit(site_url).port
+    contexts = []
+
+    def make(*hosts, **options):
+        options.setdefault("base_url", f"http://{hosts[0]}:{port}")
+        context = hosts_browser.new_context(**options)
+        context.set_default_timeout(TIMEOUT_MS)
+        stay_on(context, *hosts)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()  # closing one twice is harmless
+
+
 @pytest.fixture
 def site_url(live_server, transactional_db, django_db_serialized_rollback):
     """The live server's address, serving the demo site's real content in both languages."""

@@ -10,7 +10,7 @@ import pytest
 from django.core.cache import cache
 from playwright.sync_api import expect
 
-from cookie_policy.models import ConsentRecord, CookiePolicyPage
+from cookie_policy.models import ConsentRecord, CookiePolicyPage, OperatorSettings
 from tests.browser.helpers import TEXT, consent_value, cookies_by_name, decided, visit
 from tests.vectors import ACCEPT_DAYS, REJECT_DAYS, VECTORS, cookie_value
 
@@ -123,3 +123,21 @@ def test_refusal_deletes(vector, declared, context, page):
     present = vector["cookie"] in cookies_by_name(context)
     assert present is not vector["deleted"]
     assert consent_value(context).split(":")[2] == "necessary"
+
+
+def test_cookie_domain(hosts_context):
+    """The script writes the consent cookie on the site's cookie domain only where it covers
+    the page's host. The post is answered here, so only the script has written it. One test
+    for the whole group: each vector needs only a new context, not the demo content again."""
+    for vector in VECTORS["domains"]:
+        OperatorSettings.objects.update(cookie_domain=vector["domain"])
+        cache.clear()  # the banner's config holds the domain
+        context = hosts_context(vector["host"])
+        page = context.new_page()
+        page.route("**/cookie-consent/", lambda route: route.fulfill(status=200, body="{}"))
+        visit(page, "/en/")
+        choose(page, "none")
+        [cookie] = [c for c in context.cookies() if c["name"] == "cookie_consent"]
+        expected = f".{vector['used']}" if vector["used"] else vector["host"]
+        assert cookie["domain"] == expected, vector["why"]
+        context.close()

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from cookie_policy.models import CookiePolicyPage
-from tests.browser.conftest import CHROMIUM, LAUNCH_ARGS, TIMEOUT_MS
+from tests.browser.conftest import TIMEOUT_MS, stay_on
 from tests.browser.helpers import (
     TEXT,
     analytics_runs,
@@ -26,33 +26,17 @@ from tests.browser.helpers import (
 HOST = "www.softpro.test"
 
 
-@pytest.fixture(scope="session")
-def softpro_browser(playwright):
-    browser = playwright.chromium.launch(
-        executable_path=CHROMIUM,
-        args=[*LAUNCH_ARGS, "--host-resolver-rules=MAP *.softpro.test 127.0.0.1"],
-        headless=True,
-    )
-    yield browser
-    browser.close()
-
-
 @pytest.fixture
-def new_context(softpro_browser, site_url):
+def new_context(hosts_browser, site_url):
     """Make a context on www.softpro.test holding disagreeing consent cookies: an acceptance
     on the host, refusals on narrower ``paths`` (/<lang>/) and on softpro.test."""
     base = f"http://{HOST}:{urlsplit(site_url).port}"
     contexts = []
 
     def make(lang, paths=None, **options):
-        context = softpro_browser.new_context(base_url=base, **options)
+        context = hosts_browser.new_context(base_url=base, **options)
         context.set_default_timeout(TIMEOUT_MS)
-        context.route(
-            "**/*",
-            lambda route: (
-                route.continue_() if urlsplit(route.request.url).hostname == HOST else route.abort()
-            ),
-        )
+        stay_on(context, HOST)
         version = CookiePolicyPage.objects.live().get().consent_version
         value = f"1:{version}:{{}}:{int(time.time())}:{{}}"
         everything = "advertising+analytics+functional+necessary+other"

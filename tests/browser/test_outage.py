@@ -8,7 +8,7 @@ from django.core.cache import cache
 from playwright.sync_api import expect
 
 from cookie_policy.models import ConsentRecord
-from tests.browser.conftest import TIMEOUT_MS
+from tests.browser.conftest import TIMEOUT_MS, stay_on
 from tests.browser.helpers import TEXT, banner, consent_value, granted, is_consent_post, visit
 from tests.server import outage
 
@@ -32,12 +32,7 @@ def new_context(browser, server):
     def make(**options):
         context = browser.new_context(base_url=server, **options)
         context.set_default_timeout(TIMEOUT_MS)
-        context.route(
-            "**/*",
-            lambda route: (
-                route.continue_() if urlsplit(route.request.url).hostname == host else route.abort()
-            ),
-        )
+        stay_on(context, host)
         contexts.append(context)
         return context
 

@@ -12,23 +12,12 @@ from wagtail.models import Page, Site
 
 from cms.models import HomePage
 from cookie_policy.models import ConsentRecord
-from tests.browser.conftest import CHROMIUM, LAUNCH_ARGS, TIMEOUT_MS
+from tests.browser.conftest import TIMEOUT_MS, stay_on
 from tests.browser.helpers import TEXT, is_consent_post, visit
 from tests.utils import make_banner, make_cookie_policy_page, make_operator
 
 BY, RU = "by.example", "ru.example"
 RU_TITLE = {"en": "Cookies on the RU site", "ru": "Файлы cookie на сайте RU"}
-
-
-@pytest.fixture(scope="session")
-def hosts_browser(playwright):
-    browser = playwright.chromium.launch(
-        executable_path=CHROMIUM,
-        args=[*LAUNCH_ARGS, "--host-resolver-rules=MAP *.example 127.0.0.1"],
-        headless=True,
-    )
-    yield browser
-    browser.close()
 
 
 @pytest.fixture
@@ -53,15 +42,7 @@ def test_two_hosts_show_two_banners_and_record_their_site(hosts_browser, sites, 
     for host, title in titles.items():
         context = hosts_browser.new_context(base_url=f"http://{host}:{port}")
         context.set_default_timeout(TIMEOUT_MS)
-        # Only the two mapped hosts: nothing leaves the machine.
-        context.route(
-            "**/*",
-            lambda route: (
-                route.continue_()
-                if urlsplit(route.request.url).hostname in titles
-                else route.abort()
-            ),
-        )
+        stay_on(context, *titles)
         page = context.new_page()
         visit(page, f"/{lang}/")
         region = page.get_by_role("region", name=title)

@@ -124,3 +124,60 @@ def test_a_receipt_is_in_the_visitors_language(policy, client, code):
     assert consent_id in receipt
     assert f"{text('necessary', code)}, {text('analytics', code)}" in receipt
     assert f"http://testserver{policy.get_url()}" in receipt
+
+
+class RecordingCache:
+    """The cache, with the names of the methods called on it."""
+
+    def __init__(self, real):
+        self.real, self.calls = real, []
+
+    def __getattr__(self, name):
+        method = getattr(self.real, name)
+
+        def call(*args, **kwargs):
+            self.calls.append(name)
+            return method(*args, **kwargs)
+
+        return call
+
+
+def test_a_warm_post_asks_the_shared_cache_nothing(policy, client, settings, monkeypatch):
+    """With a local copy, a visitor's second post makes no shared-cache call: the rate limit
+    counts a visitor's first posts of a minute in the process (rate_limit.py)."""
+    from django.core.cache import cache
+
+    from cookie_policy import banner_cache, live, rate_limit
+
+    settings.COOKIE_POLICY_LOCAL_CACHE_SECONDS = 60
+    assert post(client, "en", {"choice": "all"}).status_code == 303
+    recording = RecordingCache(cache)
+    for module in (banner_cache, live, rate_limit):
+        monkeypatch.setattr(module, "cache", recording)
+    client.cookies.clear()
+    assert post(client, "en", {"choice": "none"}).status_code == 303
+    assert recording.calls == []
+    assert ConsentRecord.objects.count() == 2
+
+
+def test_forms_share_their_fields_but_check_their_own_policy(policy):
+    """Fields are shared between forms, not copied; each form checks categories against its
+    own policy, with Django's message for a choice that is not offered."""
+    from cookie_policy.forms import ConsentForm
+
+    first = ConsentForm({"choice": "custom", "granted": ["a"]}, policy=policy_with("a"))
+    second = ConsentForm({"choice": "custom", "granted": ["a"]}, policy=policy_with("b"))
+    assert first.fields["granted"] is second.fields["granted"]
+    assert first.is_valid()
+    assert first.cleaned_data["granted"] == ["a"]
+    assert not second.is_valid()
+    assert second.errors["granted"] == [
+        "Select a valid choice. a is not one of the available choices."
+    ]
+    third = ConsentForm({"choice": "every", "method": "all"}, policy=policy_with("a"))
+    assert not third.is_valid()
+    assert set(third.errors) == {"choice", "method"}
+
+
+def policy_with(key):
+    return {"version": 1, "categories": [{"key": key, "title": key}]}

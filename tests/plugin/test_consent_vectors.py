@@ -73,3 +73,9 @@ def test_method(vector):
 def test_refusal_deletes(vector):
     pattern = consent.cookie_pattern(vector["declared"])
     assert consent.deletable(vector["cookie"], [pattern], KEEP) is vector["deleted"]
+
+
+@pytest.mark.parametrize("vector", VECTORS["domains"], ids=lambda v: v["why"])
+def test_cookie_domain(vector):
+    """The consent cookie is shared on the site's cookie domain only where it covers the host."""
+    assert consent.cookie_domain(vector["host"], vector["domain"]) == vector["used"]

@@ -12,14 +12,16 @@ from wagtail.test.utils.form_data import rich_text
 from cookie_policy import frontend_cache
 from cookie_policy.models import ConsentBanner
 from tests.frontend_cache_backend import FailingBackend
-from tests.plugin.utils import BANNER_FIELDS, codes, field, per_language, text
+from tests.plugin.utils import BANNER_FIELDS, api_urls, codes, field, per_language, text
 
 pytestmark = pytest.mark.django_db
 FAILING = {"BACKEND": "tests.frontend_cache_backend.FailingBackend"}
 
 
 def every_url(*paths):
-    return sorted(f"http://localhost/{code}{path}" for code in codes() for path in paths)
+    """Each page's URL in every language, and the headless API's."""
+    pages = [f"http://localhost/{code}{path}" for code in codes() for path in paths]
+    return sorted(pages + api_urls())
 
 
 def publish(banner, capture):

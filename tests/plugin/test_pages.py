@@ -78,6 +78,15 @@ def test_a_publication_that_changes_nothing_adds_nothing(policy, client):
     assert client.get("/en/cookie-policy/").text == before
 
 
+def test_a_rendered_history_shows_the_next_publication(policy, client):
+    """The history is rendered once per publication: a view before a change does not hide it."""
+    assert history_items(client, "/en/cookie-policy/") == [["First published"]]
+    publish_bodies(policy, every_language(lambda _code, b: with_cookie(b, "analytics", "_gid")))
+    assert history_items(client, "/en/cookie-policy/")[0] == [
+        f"{text('analytics', 'en')}: cookie _gid added"
+    ]
+
+
 @pytest.mark.languages("fr")
 def test_a_translation_fix_is_listed_in_its_language_only(policy, client):
     """A new French wording is a change for French readers; English ones see none."""

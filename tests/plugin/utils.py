@@ -295,3 +295,13 @@ def make_site(hostname, slug):
 def banner_fields(prefix):
     """The banner texts of ``make_banner``, each language's title starting with ``prefix``."""
     return per_language("title", lambda code: f"{prefix} {text('banner_title', code)}")
+
+
+def api_urls(host="localhost"):
+    """The headless API's URLs on the test app's one site, as a publish purges them."""
+    url = f"http://{host}/api/v2/cookie-policy/"
+    return sorted(
+        [url, f"{url}?site={host}"]
+        + [f"{url}?locale={code}" for code in codes()]
+        + [f"{url}?site={host}&locale={code}" for code in codes()]
+    )

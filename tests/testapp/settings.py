@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "tests.testapp",
     "wagtail.users",
     "wagtail.contrib.settings",
+    # The headless API (cookie_policy.api_v2) on Wagtail's API v2.
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -8,6 +8,8 @@ const gpc = navigator.globalPrivacyControl === true;
 const modes = config.consentMode;
 const jar = () => doc.cookie.split("; ");
 const now = () => Math.floor(Date.now() / 1000);
+// consent.cookie_domain
+const domain = ("." + location.hostname).endsWith("." + config.domain) && config.domain;
 const lifetime = (keys) =>
   DAY * (keys.some((k) => !required.includes(k)) ? config.acceptDays : config.rejectDays);
 
@@ -70,8 +72,8 @@ function decide(choice, wanted) {
   // One id per browser links its records.
   consent = { granted: keys, id: stored?.id || id() || newId() };
   // Copies on other paths or domains would leave no decision: the choice leaves one.
-  if (values.length > 1) wipe(config.cookie);
-  setCookie(config.cookie, `1:${config.version}:${[...keys].sort().join("+")}:${now()}:${consent.id}`, lifetime(keys));
+  wipe(config.cookie);
+  setCookie(config.cookie, `1:${config.version}:${[...keys].sort().join("+")}:${now()}:${consent.id}`, lifetime(keys), domain);
   banner.hidden = true;
   if (dialog.open) dialog.close();
 
@@ -230,6 +232,7 @@ window.cookieConsent = {
 
 // Previews render it visible.
 if (!consent) banner.hidden = false;
+if (consent) forget(categories.filter((k) => !has(k)));
 apply();
 if (consent) signal();
 send();
