@@ -26,7 +26,7 @@ def client_address(request):
     """The visitor's address; behind N trusted proxies, the Nth address from the right of
     X-Forwarded-For (the left part is whatever the client claimed)."""
     proxies = conf.get("PROXY_COUNT")
-    forwarded = [a.strip() for a in request.headers.get("X-Forwarded-For", "").split(",")]
+    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
     if proxies and len(forwarded) >= proxies:
         return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")

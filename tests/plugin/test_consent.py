@@ -160,14 +160,12 @@ def test_a_warm_post_asks_the_shared_cache_nothing(policy, client, settings, mon
     assert ConsentRecord.objects.count() == 2
 
 
-def test_forms_share_their_fields_but_check_their_own_policy(policy):
-    """Fields are shared between forms, not copied; each form checks categories against its
-    own policy, with Django's message for a choice that is not offered."""
+def test_forms_check_categories_against_their_own_policy_with_djangos_messages(policy):
+    """Each form checks categories against its own policy; its messages are Django's own."""
     from cookie_policy.forms import ConsentForm
 
     first = ConsentForm({"choice": "custom", "granted": ["a"]}, policy=policy_with("a"))
     second = ConsentForm({"choice": "custom", "granted": ["a"]}, policy=policy_with("b"))
-    assert first.fields["granted"] is second.fields["granted"]
     assert first.is_valid()
     assert first.cleaned_data["granted"] == ["a"]
     assert not second.is_valid()
@@ -177,6 +175,16 @@ def test_forms_share_their_fields_but_check_their_own_policy(policy):
     third = ConsentForm({"choice": "every", "method": "all"}, policy=policy_with("a"))
     assert not third.is_valid()
     assert set(third.errors) == {"choice", "method"}
+    fourth = ConsentForm(
+        {"choice": "", "version": "x", "consent_id": "short"}, policy=policy_with("a")
+    )
+    assert fourth.errors == {
+        "choice": ["This field is required."],
+        "version": ["Enter a whole number."],
+        "consent_id": ["Enter a valid value."],
+    }
+    fifth = ConsentForm({"choice": "all", "version": str(10**9 + 1)}, policy=policy_with("a"))
+    assert fifth.errors == {"version": ["Ensure this value is less than or equal to 1000000000."]}
 
 
 def policy_with(key):
