@@ -347,6 +347,8 @@ def suite_row(environment, timeout):
     except subprocess.TimeoutExpired:
         output = f"stopped after {timeout:.0f} s, unfinished"
     seconds = time.perf_counter() - start
+    # Kept: the summary line says how many failed, the log says which.
+    (WORK / "suite.log").write_text(output)
     summary = re.sub(r"\s+in [\d.]+s.*$", "", output.strip().splitlines()[-1].strip("= "))
     return ("Test suite wall time, `pytest -q -p no:randomly`", f"{seconds:.0f} s", summary, "", "")
 

@@ -120,6 +120,13 @@ def test_gpc_header_keeps_advertising_off_on_accept_all(home):
         (SAME_ORIGIN, {"choice": "all", "consent_id": "<script>"}, 400),
         (SAME_ORIGIN, {"choice": "all", "method": "reject_all"}, 400),
         (SAME_ORIGIN, {"choice": "all", "padding": "x" * 5000}, 413),
+        (SAME_ORIGIN, {"choice": ""}, 400),
+        (SAME_ORIGIN, {"choice": "all", "version": "9" * 4000}, 413),
+        (SAME_ORIGIN, {"choice": "all", "version": "9" * 19}, 400),
+        (SAME_ORIGIN, {"choice": "all", "version": "-1"}, 400),
+        (SAME_ORIGIN, {"choice": "all", "version": "1.5"}, 400),
+        (SAME_ORIGIN, {"choice": "all", "consent_id": "a" * 33}, 400),
+        (SAME_ORIGIN, {"choice": "all", "method": "everything"}, 400),
     ],
 )
 def test_bad_requests_get_a_reason_and_write_nothing(client, headers, data, status):
