@@ -4,12 +4,14 @@ people read, which nothing invisible may reorder.
 Referenced by the migrations: keep these names.
 """
 
+import functools
 import re
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from publicsuffixlist import PublicSuffixList
 
 from . import bidi, conf, consent
 
@@ -118,15 +120,15 @@ def validate_document_address(value):
 
 
 def validate_cookie_domain(value):
-    """A domain the consent cookie may be shared on: a name of two labels or more, such as
-    example.by. Whether it is the site's host or a parent of it is checked with the site
+    """A domain the consent cookie may be shared on: a registrable name such as example.by, or a
+    name under one. Whether it is the site's host or a parent of it is checked with the site
     (OperatorSettings.clean).
 
-    A bare top-level domain ("by", "com") is refused here. A public suffix of two labels or more
-    ("co.uk", "com.by") is not: no public-suffix list is installed to tell one from a registrable
-    domain, and browsers refuse the cookie on it (README, "Consent shared across subdomains").
+    A public suffix ("by", "co.uk", "com.by", "github.io") is refused: browsers refuse a cookie
+    on it, and the visitor would be asked on every page.
     """
-    if not consent.DOMAIN.fullmatch(consent.normal_domain(value)):
+    domain = consent.normal_domain(value)
+    if not consent.DOMAIN.fullmatch(domain):
         raise ValidationError(
             _(
                 "Give a domain name such as example.by, without https:// or a path: the site's "
@@ -134,3 +136,19 @@ def validate_cookie_domain(value):
             ),
             code="cookie_domain",
         )
+    if public_suffixes().is_public(domain):
+        raise ValidationError(
+            _(
+                "%(domain)s is a public suffix, shared by many sites: browsers refuse cookies "
+                "on it. Give the site's own domain, such as example.%(domain)s."
+            ),
+            code="public_suffix",
+            params={"domain": domain},
+        )
+
+
+@functools.cache
+def public_suffixes():
+    """Mozilla's Public Suffix List, as browsers apply it to cookies (publicsuffixlist's copy,
+    ICANN and private sections: https://publicsuffix.org/learn/). Read once, when first asked."""
+    return PublicSuffixList()

@@ -203,3 +203,26 @@ class FormTests(WagtailTestUtils, TestCase):
                 self.assertIn(message, " ".join(errors))
                 self.assertEqual(len(errors), 1)
                 self.assertEqual(OperatorSettings.objects.get(site=self.site).cookie_domain, "")
+
+    def test_a_public_suffix_is_a_form_error(self):
+        """co.uk or com.by cover a site's host, but browsers refuse a cookie on them."""
+        for host, typed in [
+            ("www.example.com.by", "com.by"),
+            ("www.example.co.uk", "co.uk"),
+            ("docs.github.io", "github.io"),
+        ]:
+            with self.subTest(typed):
+                Site.objects.update(hostname=host)
+                response = self.save(typed)
+                self.assertEqual(response.status_code, 200)
+                errors = response.context["form"].errors["cookie_domain"]
+                self.assertEqual(
+                    errors,
+                    [
+                        f"{typed} is a public suffix, shared by many sites: browsers refuse "
+                        f"cookies on it. Give the site's own domain, such as example.{typed}."
+                    ],
+                )
+                self.assertEqual(OperatorSettings.objects.get(site=self.site).cookie_domain, "")
+        Site.objects.update(hostname="www.example.co.uk")
+        self.assertEqual(self.save("example.co.uk").status_code, 302)
