@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 # Playwright's sync API runs an event loop in this thread; Django would refuse DB access.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -27,8 +28,11 @@ LAUNCH_ARGS = [
     "--no-first-run",
 ]
 LOOPBACK = {"localhost", "127.0.0.1", "[::1]", "::1"}
-# Event-driven waits only: a missing element fails fast instead of hanging the suite.
-TIMEOUT_MS = 5_000
+# Event-driven waits only: a missing element fails in seconds instead of hanging the suite.
+# 15 s, not 5: on a busy 2-core machine an admin edit view alone has taken over 5 s (CI on
+# PostgreSQL). Assertions (expect) wait as long as actions do.
+TIMEOUT_MS = 15_000
+expect.set_options(timeout=TIMEOUT_MS)
 # Set at collection: browser tests were collected and Chromium is missing.
 missing_key = pytest.StashKey[bool]()
 
