@@ -28,7 +28,8 @@ def count(value):
 def percent(value):
     if value is None:
         return "—"
-    return _("%(number)s%%") % {"number": number_format(value, decimal_pos=1)}
+    # Rounded first: number_format cuts a float's decimals off (27.27 would read 27.2).
+    return _("%(number)s%%") % {"number": number_format(round(value, 1), decimal_pos=1)}
 
 
 def rate(part, whole):

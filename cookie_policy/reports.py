@@ -24,6 +24,9 @@ from .models import ConsentBanner, ConsentRecord, CookiePolicyPage
 PERMISSION = "cookie_policy.view_consent_report"
 # A longer period is refused: its charts would hold more columns than pixels.
 INSIGHT_MAX_DAYS = 3 * 366
+# No decision is older than this, none is made more than a year ahead: dates outside are typing
+# errors (and 9999-12-31 has no next day to end the period on).
+INSIGHT_EARLIEST = datetime.date(2000, 1, 1)
 INSIGHT_DEFAULT_DAYS = 30
 # A cell starting with one of these is run as a formula by spreadsheet programs.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -226,6 +229,12 @@ class InsightForm(forms.Form):
         if start and end:
             if start > end:
                 raise forms.ValidationError(gettext("The period ends before it starts."))
+            earliest, latest = INSIGHT_EARLIEST, insight.today() + datetime.timedelta(days=366)
+            if start < earliest or end > latest:
+                raise forms.ValidationError(
+                    gettext("Choose dates from %(earliest)s to %(latest)s.")
+                    % {"earliest": insight.full_date(earliest), "latest": insight.full_date(latest)}
+                )
             if (end - start).days >= INSIGHT_MAX_DAYS:
                 raise forms.ValidationError(
                     gettext("Choose a period of at most %(days)s days.")
@@ -285,6 +294,9 @@ class ConsentInsightView(WagtailAdminTemplateMixin, TemplateView):
 def csv_response(found):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="consent-insight.csv"'
+    # A byte order mark: Excel reads a CSV without one in the system's code page, and garbles
+    # Cyrillic headings.
+    response.write("\ufeff")
     writer = csv.writer(response)
     for row in found.csv_rows():
         writer.writerow([spreadsheet_safe(cell) if isinstance(cell, str) else cell for cell in row])

@@ -153,10 +153,14 @@ def test_grant_rate_counts_every_decision(policy):
         {"start": "yesterday"},
         {"interval": "month"},
         {"site": "999999"},
+        {"start": "9999-12-01", "end": "9999-12-31"},
+        {"start": "9999-12-01", "end": "9999-12-31", "export": "csv"},
+        {"start": "0001-01-01", "end": "0001-01-02"},
     ],
 )
 def test_bad_periods_get_a_form_error(policy, query):
-    """A reversed, overlong or unreadable period answers 400 with the form's message."""
+    """A reversed, overlong, unreadable or impossible period answers 400 with the form's
+    message."""
     response = auditor("view_consent_report").get(REPORT, query)
     assert response.status_code == 400
     assert response.context["form"].errors
@@ -174,7 +178,8 @@ def test_csv_export_is_the_aggregated_table_with_formulas_defused(policy):
     )
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert response.content.startswith("\ufeff".encode())  # for Excel
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(rows[0]) == 6  # period, language, version, method, decisions, one category
     assert rows[1] == [day, "'=cmd", "1", "accept_all", "2", "2"]
 
@@ -221,3 +226,11 @@ def test_a_site_sees_its_own_decisions(policy):
     assert sum(t.decisions for t in tallies.tallies(*week, site_id=site.pk, now=NOW)) == 1
     assert sum(t.decisions for t in tallies.tallies(*week, site_id=other.pk, now=NOW)) == 2
     assert sum(t.decisions for t in tallies.tallies(*week, now=NOW)) == 3
+
+
+def test_percentages_are_rounded_not_cut():
+    from cookie_policy.insight import percent, rate
+
+    assert percent(rate(3, 11)) == "27.3%"
+    assert percent(rate(9996, 10000)) == "100.0%"
+    assert percent(rate(1, 3)) == "33.3%"
