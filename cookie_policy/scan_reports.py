@@ -149,6 +149,8 @@ class ScanFindingReportView(ReportView):
     model = ScanFinding
     header_icon = "search"
     filterset_class = ScanFindingFilterSet
+    # Says above the findings when the scan could not see everything.
+    template_name = "cookie_policy/admin/scan_findings.html"
     list_export = [
         "name",
         "severity",

@@ -168,3 +168,32 @@ def test_pages_from_a_sitemap():
         ("http://127.0.0.1:8000/fr/about/", "fr"),
         ("http://127.0.0.1:8000/other/", "en"),
     ]
+
+
+def test_a_scan_that_reached_no_page_exits_one_and_says_so_in_the_admin(
+    policy_site, monkeypatch, admin_client
+):
+    """A site that is down must not pass CI: the run is saved, incomplete, with its errors."""
+    from django.urls import reverse
+
+    def unreachable(targets, refusable, options=None, progress=None):
+        outcome = scanner.Outcome()
+        for target in targets:
+            outcome.errors.append(
+                {"page": target.url, "state": "before", "error": "net::ERR_CONNECTION_REFUSED"}
+            )
+        return outcome
+
+    monkeypatch.setattr(scanner, "scan", unreachable)
+    err = StringIO()
+    with pytest.raises(SystemExit) as exit:
+        call_command("scan_cookies", "--url", "http://localhost/", stdout=StringIO(), stderr=err)
+    assert exit.value.code == 1
+    assert "ERR_CONNECTION_REFUSED" in err.getvalue()
+    scan = CookieScan.objects.get()
+    assert scan.pages_visited == 0
+    findings = admin_client.get(reverse("cookie_policy_scan_findings", args=[scan.pk]))
+    assert findings.status_code == 200
+    assert "This scan is incomplete" in findings.text
+    assert "ERR_CONNECTION_REFUSED" in findings.text
+    assert "This scan is incomplete" in admin_client.get(reverse("wagtailadmin_home")).text

@@ -16,6 +16,9 @@ from cookie_policy.models import CookieScan
 
 # Exit status when the scan found what fails it (violations, or undeclared cookies on request).
 FAILED = 2
+# Exit status when it found nothing that fails it but could not visit every page and state: a
+# site that is down must not pass.
+INCOMPLETE = 1
 
 
 class Command(BaseCommand):
@@ -96,6 +99,8 @@ class Command(BaseCommand):
         self.write_report(run, findings, options)
         if self.failed(findings, options["fail_on_undeclared"]):
             sys.exit(FAILED)
+        if run.errors or run.timed_out:
+            sys.exit(INCOMPLETE)
 
     def languages(self, chosen):
         configured = [code for code, _name in settings.LANGUAGES]
