@@ -4,7 +4,7 @@ import datetime
 import django_filters
 from django import forms
 from django.conf import settings
-from django.http import Http404, HttpResponse, HttpResponseForbidden
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -17,7 +17,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Revision, Site
 
-from . import insight
+from . import admin_refusals, insight
 from .consent import ID_PATTERN
 from .models import ConsentBanner, ConsentRecord, CookiePolicyPage
 
@@ -86,7 +86,7 @@ class ConsentRecordReportView(ReportView):
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(PERMISSION):
-            return refused()
+            return refused(request)
         return super().dispatch(request, *args, **kwargs)
 
     @cached_property
@@ -124,9 +124,8 @@ def record_for(request, pk):
     return get_object_or_404(ConsentRecord.objects.select_related("site"), pk=pk)
 
 
-def refused():
-    # A plain 403: Wagtail would turn PermissionDenied into a redirect to the dashboard.
-    return HttpResponseForbidden(_("You need the permission to view consent records."))
+def refused(request):
+    return admin_refusals.refused(request, _("You need the permission to view consent records."))
 
 
 def shown_revision(revision_id, model):
@@ -156,7 +155,7 @@ class ConsentRecordView(WagtailAdminTemplateMixin, TemplateView):
     def dispatch(self, request, pk):
         self.record = record_for(request, pk)
         if self.record is None:
-            return refused()
+            return refused(request)
         return super().dispatch(request, pk)
 
     def get_page_subtitle(self):
@@ -188,7 +187,7 @@ def consent_record_texts(request, pk):
     above)."""
     record = record_for(request, pk)
     if record is None:
-        return refused()
+        return refused(request)
     policy, _note, banner, _note = shown(record)
     language = record.language if record.language in dict(settings.LANGUAGES) else None
     if policy is not None:
@@ -252,7 +251,7 @@ class ConsentInsightView(WagtailAdminTemplateMixin, TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(PERMISSION):
-            return refused()
+            return refused(request)
         end = insight.today()
         initial = {
             "start": end - datetime.timedelta(days=INSIGHT_DEFAULT_DAYS - 1),

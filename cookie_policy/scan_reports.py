@@ -3,7 +3,7 @@
 import django_filters
 from django.contrib import messages
 from django.db.models import Case, When
-from django.http import HttpResponseForbidden, HttpResponseNotAllowed
+from django.http import HttpResponseNotAllowed
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -16,7 +16,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Site
 
-from . import changes, durations, languages, policy_drafts
+from . import admin_refusals, changes, durations, languages, policy_drafts
 from .live import live_policy
 from .models import CookieScan, ScanFinding
 from .reports import spreadsheet_safe
@@ -24,9 +24,8 @@ from .reports import spreadsheet_safe
 PERMISSION = "cookie_policy.view_cookie_scan_report"
 
 
-def refused():
-    # A plain 403: Wagtail would turn PermissionDenied into a redirect to the dashboard.
-    return HttpResponseForbidden(_("You need the permission to view cookie scans."))
+def refused(request):
+    return admin_refusals.refused(request, _("You need the permission to view cookie scans."))
 
 
 class CookieScanFilterSet(WagtailFilterSet):
@@ -78,7 +77,7 @@ class CookieScanReportView(ReportView):
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(PERMISSION):
-            return refused()
+            return refused(request)
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
@@ -187,7 +186,7 @@ class ScanFindingReportView(ReportView):
 
     def dispatch(self, request, pk, *args, **kwargs):
         if not request.user.has_perm(PERMISSION):
-            return refused()
+            return refused(request)
         self.scan = get_object_or_404(CookieScan.objects.select_related("site", "user"), pk=pk)
         return super().dispatch(request, pk, *args, **kwargs)
 
@@ -240,7 +239,7 @@ def add_to_policy(request, pk):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     if not request.user.has_perm(PERMISSION):
-        return refused()
+        return refused(request)
     finding = get_object_or_404(ScanFinding.objects.select_related("scan__site"), pk=pk)
     back = reverse("cookie_policy_scan_findings", args=[finding.scan_id])
     policy = live_policy(finding.scan.site)
@@ -248,7 +247,7 @@ def add_to_policy(request, pk):
         messages.error(request, _("This site has no live cookie policy to add the cookie to."))
         return redirect(back)
     if not policy.permissions_for_user(request.user).can_edit():
-        return HttpResponseForbidden(_("You may not edit the cookie policy."))
+        return admin_refusals.refused(request, _("You may not edit the cookie policy."))
     category = request.POST.get("category") or finding.suggested_category
     try:
         policy_drafts.add_cookie(policy, finding, category, request.user)

@@ -5,6 +5,7 @@ import datetime
 import io
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.management import call_command
@@ -103,7 +104,15 @@ def test_report_needs_the_consent_report_permission(policy):
     """Without the permission: 403 for the report and its CSV; anonymous: the login."""
     assert Client().get(REPORT).status_code == 302
     plain = auditor()
-    assert plain.get(REPORT).status_code == 403
+    refused = plain.get(REPORT)
+    assert refused.status_code == 403
+    # Inside the admin, with the reason and a way back, not a bare text page.
+    html = BeautifulSoup(refused.content, "html.parser")
+    assert html.select_one("[data-refused]").text == (
+        "You need the permission to view consent records."
+    )
+    assert html.select_one("main a.button")["href"] == reverse("wagtailadmin_home")
+    assert html.select_one("[data-wagtail-sidebar-branding-logo]") is not None
     assert plain.get(REPORT, {"export": "csv"}).status_code == 403
 
 
