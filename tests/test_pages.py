@@ -102,6 +102,12 @@ def test_version_history_is_public_and_translated(policy, client):
     assert "Аналитические файлы cookie: файл cookie _gid добавлен" in ru
     versions = client.get("/ru/cookie-policy/versions/").text
     assert "Политика использования файлов cookie: история изменений" in versions
+    html = BeautifulSoup(versions, "html.parser")
+    assert html.title.text.startswith("Политика использования файлов cookie: история изменений")
+    # The language switch leads to the version history in the other language.
+    assert [a["href"] for a in html.select(".language-switcher a")] == [
+        "/en/cookie-policy/versions/"
+    ]
     assert "Аналитические файлы cookie: файл cookie _gid добавлен" in versions
 
 
