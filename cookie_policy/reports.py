@@ -172,6 +172,7 @@ class ConsentRecordView(WagtailAdminTemplateMixin, TemplateView):
         policy, policy_note, banner, banner_note = shown(self.record)
         return super().get_context_data(
             record=self.record,
+            language=insight.language_label(self.record.language),
             policy=policy,
             policy_note=policy_note,
             banner=banner,

@@ -109,9 +109,11 @@ class FindingColumn(Column):
 
     cell_template_name = "cookie_policy/admin/scan_finding_cell.html"
 
-    def __init__(self, name, policy=None, categories=(), **kwargs):
+    def __init__(self, name, policy=None, categories=None, **kwargs):
         super().__init__(name, **kwargs)
-        self.policy, self.categories = policy, list(categories)
+        # key → the category's title in the admin's language, in the policy's order.
+        self.policy = policy
+        self.titles = {key: c.get("title") or key for key, c in (categories or {}).items()}
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
@@ -137,9 +139,16 @@ class FindingColumn(Column):
                 else ""
             ),
             csrf_token=get_token(request) if request else "",
-            categories=self.categories,
+            categories=list(self.titles.items()),
+            category_title=self.named(instance.category),
+            suggested_title=self.named(instance.suggested_category),
         )
         return context
+
+    def named(self, key):
+        """A category as an editor knows it, with the key the scan and the policy share."""
+        title = self.titles.get(key)
+        return f"{title} ({key})" if title and title != key else key
 
 
 class ScanFindingReportView(ReportView):

@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 import pytest
 from bs4 import BeautifulSoup
 
-from cookie_policy import consent
+from cookie_policy import consent, languages
 from cookie_policy.models import ConsentRecord
 from tests.plugin.utils import codes, text
 
@@ -106,6 +106,9 @@ def test_what_the_visitor_saw_is_shown_in_their_language(policy, client, code, a
         reverse("cookie_policy_consent_records"), {"consent_id": response.json()["consentId"]}
     )
     assert list(report.context["object_list"]) == [record]
+    shown = admin_client.get(reverse("cookie_policy_consent_record", args=[record.pk]))
+    # The record's language by name, as the admin's language names it.
+    assert f"<dd>{languages.name(code)} ({code})</dd>" in shown.text
     texts = admin_client.get(reverse("cookie_policy_consent_record_texts", args=[record.pk]))
     assert texts.status_code == 200
     assert f'lang="{code}"' in texts.text

@@ -82,6 +82,10 @@ def test_a_declared_finding_links_to_its_category(admin_client, scan, policy):
     content = content.decode()
     assert f'href="{reverse("wagtailadmin_pages:edit", args=[policy.pk])}"' in content
     assert f"{policy.url}#cookies-analytics" in content
+    # Categories by their titles in the admin's language, with the key the policy shares.
+    assert "Declared in <a" in content and ">Analytical cookies (analytics)</a>" in content
+    assert "Suggested category: Analytical cookies (analytics)" in content
+    assert '<option value="analytics" selected>Analytical cookies</option>' in content
 
 
 def test_findings_are_filtered(admin_client, scan):
