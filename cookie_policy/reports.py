@@ -64,7 +64,17 @@ def shown_url(record):
     return reverse("cookie_policy_consent_record", args=[record.pk])
 
 
-class ConsentRecordReportView(ReportView):
+class StrictReportView(ReportView):
+    """A report that lists nothing under a filter it cannot read. Wagtail lists everything: a
+    mistyped consent ID would look like a search that found every record."""
+
+    def filter_queryset(self, queryset):
+        if self.filters and not self.filters.is_valid():
+            return queryset.none()
+        return super().filter_queryset(queryset)
+
+
+class ConsentRecordReportView(StrictReportView):
     """Proof of consent: every recorded decision, filtered and exported as CSV."""
 
     model = ConsentRecord
@@ -104,13 +114,6 @@ class ConsentRecordReportView(ReportView):
 
     def get_queryset(self):
         return ConsentRecord.objects.select_related("site").order_by("-created_at", "-pk")
-
-    def filter_queryset(self, queryset):
-        # Wagtail lists everything under a filter it cannot read: a mistyped consent ID would
-        # look like a search that found every record.
-        if self.filters and not self.filters.is_valid():
-            return queryset.none()
-        return super().filter_queryset(queryset)
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)

@@ -13,13 +13,12 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.admin.views.reports import ReportView
 from wagtail.models import Site
 
 from . import admin_refusals, changes, durations, languages, policy_drafts
 from .live import live_policy
 from .models import CookieScan, ScanFinding
-from .reports import spreadsheet_safe
+from .reports import StrictReportView, spreadsheet_safe
 
 PERMISSION = "cookie_policy.view_cookie_scan_report"
 
@@ -46,7 +45,7 @@ def findings_url(scan):
     return reverse("cookie_policy_scan_findings", args=[scan.pk])
 
 
-class CookieScanReportView(ReportView):
+class CookieScanReportView(StrictReportView):
     """Every scan: when, by whom or by schedule, pages visited, findings by severity."""
 
     model = CookieScan
@@ -82,11 +81,6 @@ class CookieScanReportView(ReportView):
 
     def get_queryset(self):
         return CookieScan.objects.select_related("user", "site").order_by("-started_at", "-pk")
-
-    def filter_queryset(self, queryset):
-        if self.filters and not self.filters.is_valid():
-            return queryset.none()
-        return super().filter_queryset(queryset)
 
 
 class ScanFindingFilterSet(WagtailFilterSet):
@@ -151,7 +145,7 @@ class FindingColumn(Column):
         return f"{title} ({key})" if title and title != key else key
 
 
-class ScanFindingReportView(ReportView):
+class ScanFindingReportView(StrictReportView):
     """One scan's findings, filtered by severity, kind, language and name."""
 
     model = ScanFinding
@@ -223,11 +217,6 @@ class ScanFindingReportView(ReportView):
             *(When(severity=value, then=i) for i, value in enumerate(ScanFinding.Severity.values))
         )
         return self.scan.findings.order_by(rank, "language", "name", "pk")
-
-    def filter_queryset(self, queryset):
-        if self.filters and not self.filters.is_valid():
-            return queryset.none()
-        return super().filter_queryset(queryset)
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
