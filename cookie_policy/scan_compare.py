@@ -108,10 +108,7 @@ def _item_findings(name, storage, sightings, patterns, kept, known, refusable):
                 name,
                 storage=storage,
                 category=key,
-                state=obs["state"],
-                page=obs["page"],
-                page_id=obs.get("page_id"),
-                domain=obs.get("domain", ""),
+                **seen_at(obs),
                 **extra,
             )
         )
@@ -158,10 +155,7 @@ def _declaration_findings(name, cookie, key, sightings):
                 LIFETIME,
                 name,
                 category=key,
-                state=longest["state"],
-                page=longest["page"],
-                page_id=longest.get("page_id"),
-                domain=longest.get("domain", ""),
+                **seen_at(longest),
                 declared=cookie.get("duration", ""),
                 lifetime=real,
             )
@@ -176,15 +170,22 @@ def _declaration_findings(name, cookie, key, sightings):
                 PARTY,
                 name,
                 category=key,
-                state=obs["state"],
-                page=obs["page"],
-                page_id=obs.get("page_id"),
-                domain=obs.get("domain", ""),
+                **seen_at(obs),
                 declared=declared_party,
                 party=wrong[0],
             )
         )
     return found
+
+
+def seen_at(obs):
+    """Where a sighting was made, as a finding names it."""
+    return {
+        "state": obs["state"],
+        "page": obs["page"],
+        "page_id": obs.get("page_id"),
+        "domain": obs.get("domain", ""),
+    }
 
 
 def finding(kind, name, **fields):
